@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+
+	"github.com/treatyline/treatyline/internal/build"
+	"github.com/treatyline/treatyline/internal/date"
+	"github.com/treatyline/treatyline/internal/diag"
+)
+
+// buildFlags are the flags shared by build, watch and serve.
+type buildFlags struct {
+	source, output, asOf, baseURL string
+	drafts, quiet                 bool
+}
+
+func (f *buildFlags) register(fs *flag.FlagSet, writes bool) {
+	fs.StringVar(&f.source, "s", ".", "site root, the folder that holds config.toml")
+	fs.StringVar(&f.source, "source", ".", "site root (same as -s)")
+	fs.StringVar(&f.asOf, "as-of", "", "status date YYYY-MM-DD (default: config as_of, SOURCE_DATE_EPOCH, today)")
+	if !writes {
+		return
+	}
+	fs.StringVar(&f.output, "o", "", "output folder (default: the config's output_dir, relative to the site root)")
+	fs.StringVar(&f.output, "output", "", "output folder (same as -o)")
+	fs.StringVar(&f.baseURL, "base-url", "", "override the config's base_url")
+	fs.BoolVar(&f.drafts, "drafts", false, "include draft articles")
+	fs.BoolVar(&f.quiet, "quiet", false, "print no summary line")
+}
+
+// options turns the flags into build options; errors are usage errors.
+func (c *cli) options(f *buildFlags) (build.Options, error) {
+	opts := build.Options{Source: f.source, BaseURL: f.baseURL, Drafts: f.drafts, Now: c.now}
+	if f.output != "" {
+		// A relative -o is relative to the working folder, as usual for
+		// command-line tools; output_dir in config.toml is relative to the root.
+		out, err := filepath.Abs(f.output)
+		if err != nil {
+			return opts, err
+		}
+		opts.Output = out
+	}
+	if f.asOf != "" {
+		d, err := date.Parse(f.asOf)
+		if err != nil {
+			return opts, usagef("--as-of: %v", err)
+		}
+		opts.AsOf = d
+	}
+	fallback, err := c.fallbackAsOf()
+	if err != nil {
+		return opts, err
+	}
+	opts.Fallback = fallback
+	return opts, nil
+}
+
+const buildSynopsis = "treatyline build [-s DIR] [-o DIR] [--as-of DATE] [--base-url URL] [--drafts] [--quiet]"
+
+func (c *cli) build(ctx context.Context, args []string) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	var f buildFlags
+	f.register(fs, true)
+	return c.finish(fs, buildSynopsis, c.runBuild(ctx, fs, &f, args))
+}
+
+func (c *cli) runBuild(ctx context.Context, fs *flag.FlagSet, f *buildFlags, args []string) error {
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	opts, err := c.options(f)
+	if err != nil {
+		return err
+	}
+	stats, diags, err := build.Build(ctx, opts)
+	if c.printDiagnostics(diags) {
+		return errReported
+	}
+	if err != nil {
+		return err
+	}
+	if !f.quiet {
+		fmt.Fprintf(c.stderr, "built %s as of %s\n", stats, stats.AsOf)
+	}
+	return nil
+}
+
+// errReported is returned once diagnostics are printed: exit 1, no more words.
+var errReported = fmt.Errorf("errors reported")
+
+// printDiagnostics prints every diagnostic, sorted, and reports whether any
+// was an error.
+func (c *cli) printDiagnostics(l diag.List) bool {
+	l.Sort()
+	for _, d := range l {
+		fmt.Fprintln(c.stderr, d)
+	}
+	return l.HasErrors()
+}
+
+const checkSynopsis = "treatyline check [-s DIR] [--as-of DATE]"
+
+func (c *cli) check(args []string) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	var f buildFlags
+	f.register(fs, false)
+	err := func() error {
+		rest, err := parse(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(rest) > 0 {
+			return usagef("unexpected argument %q", rest[0])
+		}
+		opts, err := c.options(&f)
+		if err != nil {
+			return err
+		}
+		opts.Drafts = true // check validates drafts too
+		_, diags := build.Load(opts)
+		if c.printDiagnostics(diags) {
+			return errReported
+		}
+		return nil
+	}()
+	return c.finish(fs, checkSynopsis, err)
+}
+
+func (c *cli) version(args []string) int {
+	fs := flag.NewFlagSet("version", flag.ContinueOnError)
+	if _, err := parse(fs, args); err != nil {
+		return c.finish(fs, "treatyline version", err)
+	}
+	v := "(devel)"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if info.Main.Version != "" {
+			v = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && v == "(devel)" && len(s.Value) >= 12 {
+				v = "(devel " + s.Value[:12] + ")"
+			}
+		}
+	}
+	fmt.Fprintf(c.stdout, "treatyline %s\n", v)
+	return exitOK
+}

@@ -1,0 +1,207 @@
+// Package build glues the core together: it loads a site, computes its
+// timeline, renders every page on all cores and publishes the result to the
+// output folder in one step.
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/treatyline/treatyline/internal/content"
+	"github.com/treatyline/treatyline/internal/date"
+	"github.com/treatyline/treatyline/internal/diag"
+	"github.com/treatyline/treatyline/internal/publish"
+	"github.com/treatyline/treatyline/internal/render"
+	"github.com/treatyline/treatyline/internal/timeline"
+)
+
+// Options configure a build.
+type Options struct {
+	// Source is the site root, the folder that holds config.toml.
+	Source string
+	// Output overrides the config's output_dir; relative paths are taken
+	// from the working folder.
+	Output string
+	// AsOf overrides the config's as_of; Fallback is used when neither is
+	// set (SOURCE_DATE_EPOCH or today, resolved by the caller).
+	AsOf, Fallback date.Date
+	// BaseURL overrides the config's base_url when not empty.
+	BaseURL string
+	Drafts  bool
+	Logger  *slog.Logger
+	// Now measures durations; nil means time.Now.
+	Now func() time.Time
+}
+
+// Stats describe one build.
+type Stats struct {
+	Pages     int // files the site consists of
+	Written   int
+	Unchanged int
+	Removed   int
+	Duration  time.Duration
+	Output    string // the output folder
+	AsOf      date.Date
+}
+
+func (s Stats) String() string {
+	return fmt.Sprintf("%d pages: %d written, %d unchanged, %d removed in %s",
+		s.Pages, s.Written, s.Unchanged, s.Removed, s.Duration.Round(time.Millisecond))
+}
+
+// Load reads and checks the site at opts.Source. The diagnostics include
+// warnings; the site is nil when they include an error.
+func Load(opts Options) (*content.Site, diag.List) {
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, diag.List{{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("opening site root: %v", err)}}
+	}
+	defer root.Close()
+	site, diags := content.Load(root.FS(), content.LoadOptions{Drafts: opts.Drafts})
+	if site != nil && opts.BaseURL != "" {
+		site.Config.BaseURL = opts.BaseURL
+		if site.Config.BaseURL[len(site.Config.BaseURL)-1] != '/' {
+			site.Config.BaseURL += "/"
+		}
+	}
+	return site, diags
+}
+
+// AsOf returns the status date of a build: the flag, else the config's
+// as_of, else the fallback.
+func (o Options) asOf(cfg content.Config) date.Date {
+	switch {
+	case !o.AsOf.IsZero():
+		return o.AsOf
+	case !cfg.AsOf.IsZero():
+		return cfg.AsOf
+	}
+	return o.Fallback
+}
+
+// OutputDir returns the absolute output folder for the site's config.
+func (o Options) OutputDir(cfg content.Config) (string, error) {
+	dir := o.Output
+	if dir == "" {
+		dir = filepath.Join(o.Source, filepath.FromSlash(cfg.OutputDir))
+	}
+	return filepath.Abs(dir)
+}
+
+// Build loads, renders and publishes the site. Diagnostics (errors and
+// warnings) come back in the list; on any error nothing is written. The
+// error result is for failures other than content errors, such as an
+// unwritable output folder.
+func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	start := now()
+	site, diags := Load(opts)
+	if diags.HasErrors() {
+		return Stats{}, diags, nil
+	}
+	stats, err := publishSite(ctx, site, opts)
+	stats.Duration = now().Sub(start)
+	return stats, diags, err
+}
+
+func publishSite(ctx context.Context, site *content.Site, opts Options) (Stats, error) {
+	out, err := opts.OutputDir(site.Config)
+	if err != nil {
+		return Stats{}, err
+	}
+	asOf := opts.asOf(site.Config)
+	stats := Stats{Output: out, AsOf: asOf}
+
+	theme, err := loadTheme(opts.Source, site)
+	if err != nil {
+		return stats, err
+	}
+	tl := timeline.Build(site, asOf)
+	pages := render.Pages(site, tl, theme)
+	stats.Pages = len(pages)
+
+	src, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return stats, err
+	}
+	tx, err := publish.Begin(out, publish.Options{SiteRoot: src, Logger: opts.Logger})
+	if err != nil {
+		return stats, err
+	}
+	if err := renderAll(ctx, pages, tx); err != nil {
+		return stats, errors.Join(err, tx.Abort())
+	}
+	ps, err := tx.Commit()
+	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
+	return stats, err
+}
+
+func loadTheme(source string, site *content.Site) (*render.Theme, error) {
+	var opts render.Options
+	if site.Templates {
+		opts.Templates = os.DirFS(filepath.Join(source, "templates"))
+	}
+	return render.LoadTheme(opts)
+}
+
+// renderAll renders pages on every core and hands each to tx as it is done,
+// so no more than a page per worker is held in memory at once. The output
+// does not depend on the order: tx keys files by path.
+func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	next := make(chan render.Page)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for p := range next {
+				buf.Reset()
+				if err := renderPage(p, &buf); err != nil {
+					cancel(err)
+					continue
+				}
+				if err := tx.Put(p.Path, buf.Bytes()); err != nil {
+					cancel(err)
+				}
+			}
+		})
+	}
+feed:
+	for _, p := range pages {
+		select {
+		case next <- p:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return context.Cause(ctx)
+}
+
+// renderPage renders one page. A panic in a template or renderer is a bug,
+// but it must not take the previous output with it: it becomes an error
+// naming the page.
+func renderPage(p render.Page, buf *bytes.Buffer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("rendering %s: internal error: %v", p.Path, r)
+		}
+	}()
+	if err := p.Render(buf); err != nil {
+		return fmt.Errorf("rendering %s: %w", p.Path, err)
+	}
+	return nil
+}
