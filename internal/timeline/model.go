@@ -71,6 +71,9 @@ type Entry struct {
 	Annotation *content.Annotation // ReportedEvent from a dated annotation
 	// Future is true for an Expiry after the as-of date: "due to expire".
 	Future bool
+	// Successor is the treaty named by a superseded event's by, when the
+	// site has it.
+	Successor *content.Treaty
 }
 
 // EventKind returns the event kind the entry shows: the event's or the
@@ -100,6 +103,29 @@ type Era struct {
 	End    date.Date // zero while still in force at the as-of date
 }
 
+// Period is a span of a treaty's life: a period in force or a suspension.
+type Period struct {
+	Start date.Date
+	End   date.Date // zero while still open at the as-of date
+	// Party is the suspending party of a party's suspension; "" for a period
+	// in force and for a suspension by all parties.
+	Party string
+}
+
+// Lifespan is a treaty's life as of a date, as a lifespan chart draws it.
+type Lifespan struct {
+	Treaty *content.Treaty
+	Status Status
+	Signed date.Date // the first signed or opened event, or zero
+	// InForce lists the periods in force, split by all-party suspensions;
+	// none for a treaty that never entered into force.
+	InForce []Period
+	// Suspensions lists the suspensions by all parties and by one party, by
+	// start; one still open when the treaty ended ends with it.
+	Suspensions []Period
+	End         date.Date // the date the treaty ended, zero while it has not
+}
+
 // Timeline is the computed model of a site as of a date.
 type Timeline struct {
 	AsOf    date.Date
@@ -113,4 +139,9 @@ type Timeline struct {
 	// Referrers lists, by treaty id, the articles that reference the treaty,
 	// newest first.
 	Referrers map[string][]*content.Article
+	// Lifespans holds every treaty's lifespan, by treaty id.
+	Lifespans []Lifespan
+	// ByAnnotation finds the entry of a dated annotation, so an article page
+	// can link the annotation to it.
+	ByAnnotation map[*content.Annotation]*Entry
 }

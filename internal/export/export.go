@@ -1,0 +1,92 @@
+// Package export writes the site's machine-readable files (SPEC §6): the
+// Atom feed, iCalendar files, TimelineJS3 JSON, the JSON data files under
+// data/ and the sitemap.
+//
+// Every export is a function of the site and its timeline alone, so the same
+// inputs and as-of date give the same bytes: no build clock, no map order.
+// URLs in the data files are relative to the site root, in the site's link
+// style; the feed, the sitemap and the calendars' URL properties are absolute,
+// made from base_url, and exist only when it is set.
+package export
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+
+	"github.com/treatyline/treatyline/internal/link"
+	"github.com/treatyline/treatyline/internal/timeline"
+)
+
+// File is an output file: a slash path from the site root and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// absolute joins base (an absolute URL ending in "/") and a URL relative to
+// the site root.
+func absolute(base, rel string) string {
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return base + strings.TrimPrefix(rel, "./")
+}
+
+// entryURL returns the URL, relative to the site root, of the entry's place
+// on the timeline: its year page and its anchor.
+func entryURL(style link.Style, e *timeline.Entry) string {
+	return style.Page(link.Year(e.Date.Year())) + "#" + e.ID
+}
+
+// articleURL returns the URL of the article an entry comes from, pointing at
+// the annotation when the entry is one; "" for an entry with no article.
+func articleURL(style link.Style, e *timeline.Entry) string {
+	if e.Article == nil {
+		return ""
+	}
+	u := style.Page(link.Article(e.Article.Slug))
+	if anchor := e.SourceAnchor(); anchor != "" {
+		u += "#" + anchor
+	}
+	return u
+}
+
+// details returns plain-text lines that describe an entry beyond its title:
+// place, party, the annotated text and the note, or an article's summary.
+func details(e *timeline.Entry) []string {
+	var lines []string
+	if e.Kind == timeline.ArticleEntry && e.Article != nil && e.Article.Summary != "" {
+		lines = append(lines, e.Article.Summary)
+	}
+	if ev := e.Event; ev != nil {
+		if ev.Place != "" {
+			lines = append(lines, "Place: "+ev.Place)
+		}
+		if ev.Party != "" {
+			lines = append(lines, "Party: "+ev.Party)
+		}
+	}
+	if a := e.Annotation; a != nil {
+		if a.Party != "" {
+			lines = append(lines, "Party: "+a.Party)
+		}
+		if a.Text != "" {
+			lines = append(lines, "“"+a.Text+"”")
+		}
+	}
+	if e.Event != nil && e.Event.Note != "" {
+		lines = append(lines, e.Event.Note)
+	}
+	return lines
+}
+
+// writeJSON writes v indented by two spaces and ended by a newline, so that
+// diffs of committed output stay readable. HTML escaping is off: data files
+// hold plain text, and TimelineJS text is escaped before it gets here.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
