@@ -142,10 +142,12 @@ type Annotation struct {
 	Kind   Kind   // or ""
 	Party  string
 	Until  date.Date
-	Label  string
-	Text   string
-	Node   *markdown.Annotation
-	Pos    diag.Pos
+	// UntilIndefinite is true for until=indefinite.
+	UntilIndefinite bool
+	Label           string
+	Text            string
+	Node            *markdown.Annotation
+	Pos             diag.Pos
 }
 
 // NewSite returns a site of the given records, indexed for Treaty and

@@ -1,0 +1,225 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/treatyline/treatyline/internal/diag"
+	"github.com/treatyline/treatyline/internal/markdown"
+)
+
+// LoadOptions configure [Load].
+type LoadOptions struct {
+	// Drafts includes articles marked draft = true. Without it they are
+	// left out, and so are their diagnostics.
+	Drafts bool
+}
+
+// The folders of a site root that Load reads.
+const (
+	configFile  = "config.toml"
+	treatiesDir = "content/treaties"
+	articlesDir = "content/articles"
+)
+
+// maxDepth bounds the folders nested in content/articles, which a symlink
+// pointing at its own ancestor would make endless.
+const maxDepth = 32
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9-]+$`)
+	slugPattern = idPattern
+)
+
+// Load reads the site whose root is fsys: config.toml, content/treaties and
+// content/articles. It reports every problem it finds, not just the first,
+// as diagnostics sorted by position; warnings do not stop a build. The Site
+// is nil when there is any error.
+//
+// Files are read through fsys only, so the caller decides what the site may
+// reach: os.Root.FS refuses symlinks that lead outside the root, and Load
+// reports those at their path.
+func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
+	l := &loader{fsys: fsys, opts: opts}
+	site := l.load()
+	l.diags.Sort()
+	if l.diags.HasErrors() {
+		return nil, l.diags
+	}
+	return site, l.diags
+}
+
+// loader holds the state of one Load.
+type loader struct {
+	fsys  fs.FS
+	opts  LoadOptions
+	diags diag.List
+	md    *markdown.Markdown
+
+	// treaties and site hold the records that decoded; failed holds the
+	// lower-cased names of records with errors, whose references are not
+	// reported again as unknown.
+	treaties []*treatyFile
+	site     *Site
+	failed   map[string]bool
+}
+
+func (l *loader) load() *Site {
+	l.failed = map[string]bool{}
+	cfg := defaultConfig()
+	if src, f := l.read(configFile, false); f != nil {
+		if l.checkEncoding(f, src) {
+			cfg = decodeConfig(f, src, bomLen(src))
+		}
+		l.diags.Append(f.diags)
+	} else if src == nil {
+		l.diags.Add(diag.Pos{File: configFile}, "missing site config: want %s at the site root", configFile)
+	}
+	l.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+
+	l.loadTreaties()
+	articles := l.loadArticles()
+	l.checkNames(articles)
+
+	var articleList []*Article
+	for _, af := range articles {
+		articleList = append(articleList, af.article)
+	}
+	site := NewSite(cfg, l.site.Treaties, articleList)
+	if info, err := fs.Stat(l.fsys, "templates"); err == nil && info.IsDir() {
+		site.Templates = true
+	}
+	return site
+}
+
+// read returns the bytes of the file at p and a file to report on. When p
+// cannot be read it returns no file: src is nil if p does not exist (and is
+// not a symlink), and the problem is reported otherwise.
+func (l *loader) read(p string, symlink bool) ([]byte, *file) {
+	src, err := fs.ReadFile(l.fsys, p)
+	if err == nil {
+		return src, newFile(p, src)
+	}
+	if errors.Is(err, fs.ErrNotExist) && !symlink {
+		return nil, nil
+	}
+	l.reportReadError(p, err, symlink)
+	return []byte{}, nil
+}
+
+func (l *loader) reportReadError(p string, err error, symlink bool) {
+	switch {
+	case strings.Contains(err.Error(), "escapes from parent"), symlink && !errors.Is(err, fs.ErrNotExist):
+		l.diags.Add(diag.Pos{File: p}, "symlink target is outside the site root")
+	case symlink:
+		l.diags.Add(diag.Pos{File: p}, "broken symlink: its target does not exist")
+	default:
+		l.diags.Add(diag.Pos{File: p}, "reading %s: %v", p, err)
+	}
+}
+
+// entry is a content file found by list.
+type entry struct {
+	path    string
+	symlink bool
+}
+
+// list returns the content files under dir whose names end in one of exts,
+// in path order, leaving out editors' files. Folders are searched when
+// nested is true, and reported as misplaced otherwise.
+func (l *loader) list(dir string, nested bool, exts ...string) []entry {
+	var out []entry
+	var walk func(dir string, depth int)
+	walk = func(dir string, depth int) {
+		ents, err := fs.ReadDir(l.fsys, dir)
+		if err != nil {
+			if depth > 0 || !errors.Is(err, fs.ErrNotExist) {
+				l.diags.Add(diag.Pos{File: dir}, "reading folder %s: %v", dir, err)
+			}
+			return
+		}
+		for _, e := range ents {
+			if Ignored(e.Name()) {
+				continue
+			}
+			p := path.Join(dir, e.Name())
+			symlink := e.Type()&fs.ModeSymlink != 0
+			isDir := e.IsDir()
+			if symlink {
+				info, err := fs.Stat(l.fsys, p)
+				if err != nil {
+					l.reportReadError(p, err, true)
+					continue
+				}
+				isDir = info.IsDir()
+			}
+			switch {
+			case isDir && !nested:
+				l.diags.Warn(diag.Pos{File: p}, "folder ignored: treaty records sit directly in %s", dir)
+			case isDir && depth >= maxDepth:
+				l.diags.Add(diag.Pos{File: p}, "folders nested too deep (a symlink loop?)")
+			case isDir:
+				walk(p, depth+1)
+			case slices.Contains(exts, path.Ext(p)):
+				out = append(out, entry{p, symlink})
+			}
+		}
+	}
+	walk(dir, 0)
+	slices.SortFunc(out, func(a, b entry) int { return strings.Compare(a.path, b.path) })
+	return out
+}
+
+// checkEncoding reports whether src is UTF-8 text; if not, it reports the
+// first offending byte. TOML and Markdown both require UTF-8, and a NUL byte
+// is the mark of a UTF-16 file.
+func (l *loader) checkEncoding(f *file, src []byte) bool {
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) {
+		f.errorAt(0, "file is UTF-16: save it as UTF-8")
+		return false
+	}
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == 0:
+			f.errorAt(i, "NUL byte: the file must be UTF-8 text")
+			return false
+		case r == utf8.RuneError && size == 1:
+			f.errorAt(i, "invalid UTF-8: the file must be UTF-8 text")
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+func bomLen(src []byte) int {
+	if bytes.HasPrefix(src, []byte(bom)) {
+		return len(bom)
+	}
+	return 0
+}
+
+// Ignored reports whether a file or folder name is one that editors and
+// desktops leave beside content: swap, backup, lock and temporary files, and
+// dotfiles. Neither the build nor the watcher treats them as content.
+func Ignored(name string) bool {
+	switch {
+	case name == "4913", // vim's probe for a writable folder
+		strings.HasPrefix(name, "."), // dotfiles, .#lock files, .goutputstream-*
+		strings.HasPrefix(name, "#"), // emacs auto-save
+		strings.HasSuffix(name, "~"),
+		strings.HasSuffix(name, ".swp"),
+		strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, "___jb_tmp___"),
+		strings.HasSuffix(name, "___jb_old___"):
+		return true
+	}
+	return false
+}
