@@ -1,0 +1,360 @@
+package markdown
+
+import (
+	"regexp"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindAnnotation is the node kind of an [AnnotationNode].
+var KindAnnotation = ast.NewNodeKind("Annotation")
+
+// AnnotationNode is a dated annotation, [text]{key=value ...}, in the AST.
+// Its children are the bracketed text, parsed as Markdown.
+type AnnotationNode struct {
+	ast.BaseInline
+	Annotation *Annotation
+}
+
+// Kind implements ast.Node.
+func (n *AnnotationNode) Kind() ast.NodeKind { return KindAnnotation }
+
+// Dump implements ast.Node.
+func (n *AnnotationNode) Dump(source []byte, level int) {
+	kv := make(map[string]string, len(n.Annotation.Attrs))
+	for _, a := range n.Annotation.Attrs {
+		kv[a.Key] = a.Value
+	}
+	ast.DumpHelper(n, source, level, kv, nil)
+}
+
+var _ ast.Node = (*AnnotationNode)(nil)
+
+// annotationOpener stands in the AST for the "[" of an annotation until its
+// "]{...}" arrives, as goldmark's link label state does for links. One that
+// never closes becomes text again in CloseBlock.
+type annotationOpener struct {
+	ast.BaseInline
+	start  int      // offset of the "["
+	close  int      // offset of its "]"
+	bottom ast.Node // the last emphasis delimiter before the "[", or nil
+	below  *annotationOpener
+	depth  int // 1 for an outermost annotation
+}
+
+// maxAnnotationDepth caps nesting. Each annotation's text includes the
+// text of those inside it, so unbounded nesting would make parsing
+// quadratic; real articles nest one or two deep.
+const maxAnnotationDepth = 16
+
+var kindAnnotationOpener = ast.NewNodeKind("AnnotationOpener")
+
+func (n *annotationOpener) Kind() ast.NodeKind { return kindAnnotationOpener }
+
+func (n *annotationOpener) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, nil, nil)
+}
+
+var (
+	// annotationOpenersKey holds the innermost open *annotationOpener of
+	// the block being parsed.
+	annotationOpenersKey = parser.NewContextKey()
+	// bracketPairsKey holds the *bracketPairs of the block being parsed.
+	bracketPairsKey = parser.NewContextKey()
+)
+
+// bracketPairs maps the offset of each "[" of a block whose matching "]" is
+// followed by a well-formed attribute list to the offset of that "]".
+type bracketPairs struct {
+	block ast.Node
+	close map[int]int
+}
+
+// annotationParser reads annotations. It triggers on "[" and "]" like
+// goldmark's link parser, so Markdown inside the brackets keeps working:
+// "[" opens an annotation only when its matching "]" is followed by an
+// attribute list, and that "]" wraps everything parsed since in the node.
+type annotationParser struct{}
+
+var (
+	_ parser.InlineParser = annotationParser{}
+	_ parser.CloseBlocker = annotationParser{}
+)
+
+func (annotationParser) Trigger() []byte { return []byte{'[', ']'} }
+
+func (annotationParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if line[0] == '[' {
+		end, ok := pairsOf(parent, block.Source(), pc)[seg.Start]
+		if !ok {
+			return nil
+		}
+		op := &annotationOpener{start: seg.Start, close: end, depth: 1}
+		op.below, _ = pc.Get(annotationOpenersKey).(*annotationOpener)
+		if op.below != nil {
+			if op.below.depth == maxAnnotationDepth {
+				return nil
+			}
+			op.depth = op.below.depth + 1
+		}
+		if d := pc.LastDelimiter(); d != nil {
+			op.bottom = d
+		}
+		pc.Set(annotationOpenersKey, op)
+		block.Advance(1)
+		return op
+	}
+
+	op, _ := pc.Get(annotationOpenersKey).(*annotationOpener)
+	// Openers whose "]" went by inside something else (a raw HTML tag, an
+	// autolink) can no longer close.
+	for op != nil && op.close < seg.Start {
+		dissolve(op)
+		op = op.below
+	}
+	pc.Set(annotationOpenersKey, op)
+	if op == nil || op.close != seg.Start {
+		return nil
+	}
+	pc.Set(annotationOpenersKey, op.below)
+	if op.Parent() != parent {
+		dissolve(op)
+		return nil
+	}
+	block.Advance(1)
+	attrs, ok := scanAttrs(block)
+	if !ok {
+		dissolve(op)
+		return nil
+	}
+	parser.ProcessDelimiters(op.bottom, pc)
+	node := &AnnotationNode{Annotation: &Annotation{Attrs: attrs, Offset: op.start}}
+	for c := op.NextSibling(); c != nil; {
+		next := c.NextSibling()
+		parent.RemoveChild(parent, c)
+		node.AppendChild(node, c)
+		c = next
+	}
+	parent.RemoveChild(parent, op)
+	node.SetPos(op.start)
+	return node
+}
+
+func (annotationParser) CloseBlock(parent ast.Node, block text.Reader, pc parser.Context) {
+	for op, _ := pc.Get(annotationOpenersKey).(*annotationOpener); op != nil; op = op.below {
+		dissolve(op)
+	}
+	pc.Set(annotationOpenersKey, nil)
+	pc.Set(bracketPairsKey, nil)
+}
+
+// dissolve turns an opener that did not become an annotation back into the
+// text "[".
+func dissolve(op *annotationOpener) {
+	if p := op.Parent(); p != nil {
+		ast.MergeOrReplaceTextSegment(p, op, text.NewSegment(op.start, op.start+1))
+	}
+}
+
+// pairsOf returns the bracket pairs of block, computing them on its first "[".
+func pairsOf(block ast.Node, source []byte, pc parser.Context) map[int]int {
+	if bp, ok := pc.Get(bracketPairsKey).(*bracketPairs); ok && bp.block == block {
+		return bp.close
+	}
+	bp := &bracketPairs{block: block, close: findBracketPairs(source, block.Lines())}
+	pc.Set(bracketPairsKey, bp)
+	return bp.close
+}
+
+// findBracketPairs matches the brackets of a block's lines in one pass,
+// skipping backslash escapes and code spans as goldmark's inline parser
+// does, and keeps the pairs whose "]" is followed by an attribute list.
+// One pass per block keeps a run of unmatched "[" linear.
+func findBracketPairs(source []byte, lines *text.Segments) map[int]int {
+	var (
+		buf    []byte // the block's lines, concatenated
+		offset []int  // offset[i] is buf[i]'s offset in source
+		lineOf []int  // lineOf[i] is the index of buf[i]'s line
+	)
+	for li := range lines.Len() {
+		seg := lines.At(li)
+		for i := seg.Start; i < seg.Stop; i++ {
+			buf = append(buf, source[i])
+			offset = append(offset, i)
+			lineOf = append(lineOf, li)
+		}
+	}
+	pairs := map[int]int{}
+	var open []int
+	for i := 0; i < len(buf); i++ {
+		switch c := buf[i]; {
+		case c == '\\' && i+1 < len(buf) && util.IsPunct(buf[i+1]):
+			i++
+		case c == '`':
+			i = skipCodeSpan(buf, i)
+		case c == '[':
+			open = append(open, i)
+		case c == ']' && len(open) > 0:
+			start := open[len(open)-1]
+			open = open[:len(open)-1]
+			if i+1 < len(buf) && buf[i+1] == '{' && lineOf[i] == lineOf[i+1] {
+				r := text.NewBlockReader(source, lines)
+				li := lineOf[i+1]
+				r.SetPosition(li, text.NewSegment(offset[i+1], lines.At(li).Stop))
+				if _, ok := scanAttrs(r); ok {
+					pairs[offset[start]] = offset[i]
+				}
+			}
+		}
+	}
+	return pairs
+}
+
+// skipCodeSpan returns the index of the last backtick of the code span that
+// opens at buf[i], or of the backtick run at buf[i] when nothing closes it.
+func skipCodeSpan(buf []byte, i int) int {
+	n := 0
+	for i+n < len(buf) && buf[i+n] == '`' {
+		n++
+	}
+	for j := i + n; j < len(buf); {
+		if buf[j] != '`' {
+			j++
+			continue
+		}
+		m := 0
+		for j+m < len(buf) && buf[j+m] == '`' {
+			m++
+		}
+		if m == n {
+			return j + m - 1
+		}
+		j += m
+	}
+	return i + n - 1
+}
+
+// AnnotationHTMLRenderer renders [AnnotationNode]s as a <time> in an <a>
+// that links to the annotation's timeline entry and carries the anchor the
+// entry links back to.
+type AnnotationHTMLRenderer struct {
+	// Resolver gives the links; nil renders the <time> alone.
+	Resolver Resolver
+}
+
+// NewAnnotationHTMLRenderer returns a renderer that asks r for links.
+func NewAnnotationHTMLRenderer(r Resolver) renderer.NodeRenderer {
+	return &AnnotationHTMLRenderer{Resolver: r}
+}
+
+var _ renderer.NodeRenderer = (*AnnotationHTMLRenderer)(nil)
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r *AnnotationHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindAnnotation, r.renderAnnotation)
+}
+
+func (r *AnnotationHTMLRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*AnnotationNode)
+	wrapper := r.wrapper(n)
+	if !entering {
+		_, _ = w.WriteString("</time>")
+		if wrapper != "" {
+			_, _ = w.WriteString("</" + wrapper + ">")
+		}
+		return ast.WalkContinue, nil
+	}
+	if wrapper != "" {
+		href, id := r.Resolver.AnnotationLink(n.Annotation)
+		_, _ = w.WriteString("<" + wrapper + ` class="annotation"`)
+		if id != "" {
+			_, _ = w.WriteString(` id="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(id)))
+			_ = w.WriteByte('"')
+		}
+		if wrapper == "a" {
+			_, _ = w.WriteString(` href="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(href)))
+			_ = w.WriteByte('"')
+		}
+		_ = w.WriteByte('>')
+	}
+	if d, _ := n.Annotation.Get("date"); validDate(d) {
+		_, _ = w.WriteString(`<time datetime="`)
+		_, _ = w.WriteString(d)
+		_, _ = w.WriteString(`">`)
+	} else {
+		_, _ = w.WriteString("<time>")
+	}
+	return ast.WalkContinue, nil
+}
+
+// wrapper returns the element that carries the annotation's anchor: "a",
+// linking to the timeline; "span" where an <a> would nest in another link,
+// so the anchor stays a target; or "" without a resolver.
+func (r *AnnotationHTMLRenderer) wrapper(n *AnnotationNode) string {
+	switch {
+	case r.Resolver == nil:
+		return ""
+	case insideLink(n) || containsLink(n):
+		return "span"
+	}
+	return "a"
+}
+
+// containsLink reports whether a link renders as an <a> under n.
+func containsLink(n ast.Node) bool {
+	found := false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch c.(type) {
+		case *ast.Link, *ast.AutoLink:
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+var dateShape = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
+
+// validDate reports whether s is a calendar date of year, month or day
+// precision, the forms a datetime attribute accepts.
+func validDate(s string) bool {
+	if !dateShape.MatchString(s) {
+		return false
+	}
+	layout := "2006-01-02"[:len(s)]
+	_, err := time.Parse(layout, s)
+	return err == nil
+}
+
+// AnnotationExtender adds dated annotations to a goldmark.Markdown.
+type AnnotationExtender struct {
+	// Resolver gives the renderer its links; it may be nil.
+	Resolver Resolver
+}
+
+var _ goldmark.Extender = (*AnnotationExtender)(nil)
+
+// Extend implements goldmark.Extender.
+func (e *AnnotationExtender) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(
+		// 199: after treaty links (150), so "[[" stays a treaty link, and
+		// before goldmark's links (200), so the "]" of "]{" closes the
+		// annotation instead of a link label.
+		util.Prioritized(annotationParser{}, 199),
+	))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		// 500, as goldmark's own extensions: the kind is ours alone, so
+		// nothing competes for it.
+		util.Prioritized(NewAnnotationHTMLRenderer(e.Resolver), 500),
+	))
+}

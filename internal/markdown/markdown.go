@@ -1,0 +1,180 @@
+package markdown
+
+import (
+	"bytes"
+	"cmp"
+	"html/template"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Markdown parses and renders article bodies. One Markdown serves a whole
+// build: Parse, Render and Inline are safe for concurrent use.
+type Markdown struct {
+	opts   Options
+	parser parser.Parser
+}
+
+// New returns a Markdown with CommonMark, GFM (tables, strikethrough,
+// autolinks, task lists), footnotes, typographic punctuation, heading ids,
+// treaty links and annotations.
+func New(opts Options) *Markdown {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.Typographer,
+			&TreatyLinkExtender{},
+			&AnnotationExtender{},
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			// 1000: after every other transformer, so it sees each link
+			// in its final place.
+			parser.WithASTTransformers(util.Prioritized(linkFilter{}, 1000)),
+		),
+	)
+	return &Markdown{opts: opts, parser: md.Parser()}
+}
+
+// Parse parses src. It never fails: what is not a treaty link or an
+// annotation is ordinary Markdown. The Doc keeps src; do not modify it.
+func (m *Markdown) Parse(src []byte) *Doc {
+	root := m.parser.Parse(text.NewReader(src))
+	doc := &Doc{Source: src, root: root}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *TreatyLinkNode:
+			doc.Links = append(doc.Links, n.Link)
+		case *AnnotationNode:
+			n.Annotation.Text = plainText(n, src)
+			doc.Annotations = append(doc.Annotations, n.Annotation)
+		}
+		return ast.WalkContinue, nil
+	})
+	// Footnote definitions move to the end of the tree; the lists follow
+	// the source.
+	slices.SortStableFunc(doc.Links, func(a, b *TreatyLink) int { return cmp.Compare(a.Offset, b.Offset) })
+	slices.SortStableFunc(doc.Annotations, func(a, b *Annotation) int { return cmp.Compare(a.Offset, b.Offset) })
+	for i, a := range doc.Annotations {
+		a.Index = i
+	}
+	return doc
+}
+
+// Render writes doc as HTML. Treaty links and annotations get their links
+// from r; with r nil they render unlinked.
+func (m *Markdown) Render(w io.Writer, doc *Doc, r Resolver) error {
+	root, ok := doc.root.(ast.Node)
+	if !ok {
+		return nil
+	}
+	return m.renderer(r).Render(w, doc.Source, root)
+}
+
+// Inline renders a short Markdown field, such as a treaty summary or an
+// event note. A single paragraph renders without its <p>, ready to sit in
+// other markup; anything longer renders as blocks.
+func (m *Markdown) Inline(src string, r Resolver) (template.HTML, error) {
+	doc := m.Parse([]byte(src))
+	var b strings.Builder
+	if err := m.Render(&b, doc, r); err != nil {
+		return "", err
+	}
+	out := b.String()
+	root := doc.root.(ast.Node)
+	if root.ChildCount() == 1 && root.FirstChild().Kind() == ast.KindParagraph {
+		out = strings.TrimSuffix(strings.TrimPrefix(out, "<p>"), "</p>\n")
+	}
+	return template.HTML(out), nil
+}
+
+// renderer builds a renderer for one call, because the resolver differs
+// between calls and goldmark's renderers hold their configuration.
+func (m *Markdown) renderer(r Resolver) renderer.Renderer {
+	var htmlOpts []html.Option
+	if m.opts.UnsafeHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	return renderer.NewRenderer(renderer.WithNodeRenderers(
+		// The priorities are goldmark's own: the core renderer at 1000,
+		// extensions at 500.
+		util.Prioritized(html.NewRenderer(htmlOpts...), 1000),
+		util.Prioritized(extension.NewTableHTMLRenderer(), 500),
+		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+		util.Prioritized(extension.NewTaskCheckBoxHTMLRenderer(), 500),
+		util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
+		util.Prioritized(NewTreatyLinkHTMLRenderer(r), 500),
+		util.Prioritized(NewAnnotationHTMLRenderer(r), 500),
+	))
+}
+
+// Text returns the plain text of the document's first paragraph, for
+// summaries and feeds, or "" when it has none.
+func (d *Doc) Text() string {
+	root, ok := d.root.(ast.Node)
+	if !ok {
+		return ""
+	}
+	var first ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == ast.KindParagraph {
+			first = n
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if first == nil {
+		return ""
+	}
+	return plainText(first, d.Source)
+}
+
+// plainText returns the text under n as a reader sees it: escapes and
+// entities resolved, markup and raw HTML left out, line breaks as spaces.
+func plainText(n ast.Node, source []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(source)
+			if !c.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(c.Value)))
+		case *ast.AutoLink:
+			b.Write(c.Label(source))
+		case *TreatyLinkNode:
+			if c.Link.Text != "" {
+				b.WriteString(c.Link.Text)
+			} else {
+				b.WriteString(c.Link.Target)
+			}
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

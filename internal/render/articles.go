@@ -1,0 +1,126 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"github.com/treatyline/treatyline/internal/content"
+	"github.com/treatyline/treatyline/internal/link"
+)
+
+// articleItem is an article in a list.
+type articleItem struct {
+	ref
+	Date     dateView
+	Summary  template.HTML
+	Author   string
+	Source   string
+	Treaties []ref
+}
+
+func (s *site) articleItem(l linker, a *content.Article) (articleItem, error) {
+	it := articleItem{
+		ref:    ref{Title: a.Title, URL: l.page(link.Article(a.Slug))},
+		Date:   dateOf(a.Date),
+		Author: a.Author,
+		Source: a.Source,
+	}
+	for _, id := range a.Refs {
+		if t := s.Treaty(id); t != nil {
+			it.Treaties = append(it.Treaties, ref{Title: t.Title, URL: l.page(link.Treaty(t.ID))})
+		}
+	}
+	var err error
+	it.Summary, err = s.inline(l, a.Summary)
+	return it, err
+}
+
+func (s *site) articleItems(l linker, as []*content.Article) ([]articleItem, error) {
+	out := make([]articleItem, 0, len(as))
+	for _, a := range as {
+		it, err := s.articleItem(l, a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// pager leads through the pages of a list.
+type pager struct {
+	Page, Pages int
+	Prev, Next  string // "" on the first and last page
+	Links       []pageLink
+}
+
+type pageLink struct {
+	N       int
+	URL     string
+	Current bool
+}
+
+// pagerFor is the pager of page i of n of the list whose first page is in dir.
+func pagerFor(l linker, dir string, i, n int) pager {
+	p := pager{Page: i, Pages: n}
+	if i > 1 {
+		p.Prev = l.page(link.Paged(dir, i-1))
+	}
+	if i < n {
+		p.Next = l.page(link.Paged(dir, i+1))
+	}
+	for k := 1; k <= n; k++ {
+		p.Links = append(p.Links, pageLink{N: k, URL: l.page(link.Paged(dir, k)), Current: k == i})
+	}
+	return p
+}
+
+// articlesData is the data of articles/index.html and its later pages.
+type articlesData struct {
+	Articles []articleItem
+	Pager    pager
+}
+
+func (s *site) articleList(i, n int) func(l linker) (view, error) {
+	return func(l linker) (view, error) {
+		items, err := s.articleItems(l, pageSlice(s.Articles, i, s.perPage()))
+		if err != nil {
+			return view{}, err
+		}
+		title := "Articles"
+		if i > 1 {
+			title = fmt.Sprintf("Articles, page %d of %d", i, n)
+		}
+		return view{Title: title, Section: "articles",
+			Data: articlesData{Articles: items, Pager: pagerFor(l, "articles", i, n)}}, nil
+	}
+}
+
+// articleData is the data of articles/SLUG/index.html.
+type articleData struct {
+	articleItem
+	SourceURL string
+	Tags      []ref
+	Body      template.HTML
+	Entries   []entryView
+}
+
+func (s *site) article(a *content.Article) func(l linker) (view, error) {
+	return func(l linker) (view, error) {
+		it, err := s.articleItem(l, a)
+		if err != nil {
+			return view{}, err
+		}
+		d := articleData{articleItem: it, SourceURL: a.SourceURL}
+		for _, tag := range a.Tags {
+			d.Tags = append(d.Tags, s.tagRef(l, tag))
+		}
+		if d.Body, err = s.block(l, a.Body); err != nil {
+			return view{}, err
+		}
+		if d.Entries, err = s.entries(l, s.tl.ByArticle[a.Slug], false); err != nil {
+			return view{}, err
+		}
+		return view{Title: a.Title, Section: "articles", Data: d}, nil
+	}
+}

@@ -1,0 +1,163 @@
+package render
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/treatyline/treatyline/internal/content"
+	"github.com/treatyline/treatyline/internal/link"
+	"github.com/treatyline/treatyline/internal/timeline"
+)
+
+// entryView is a timeline entry as the "entry" partial shows it.
+type entryView struct {
+	// ID is the entry's anchor; Anchored says the page carries it (the year
+	// page), else Permalink leads to the entry on its year page.
+	ID        string
+	Anchored  bool
+	Permalink string
+	Date      dateView
+	// Kind is the entry's kind for the filter and the badge's class: an
+	// event kind, "article" or "report"; Badge is its label.
+	Kind, Badge string
+	Treaty      *ref
+	Party       string
+	Place       string
+	Until       string // "until 5 February 2026", "indefinitely", or ""
+	Successor   *ref   // superseded by
+	Note        template.HTML
+	Source      string // URL of the event's source
+	// Article is the article an entry comes from: the report's source or
+	// the article itself. Quote is the annotated text, QuoteURL its anchor.
+	Article  *ref
+	Reported bool
+	Quote    string
+	QuoteURL string
+	Future   bool // a date after the as-of date
+	// FilterTreaties and FilterParties are space-separated ids and party
+	// slugs the entry concerns, for the timeline filter.
+	FilterTreaties, FilterParties string
+}
+
+// entry returns the view of e on the page of l; anchored is true on e's year
+// page.
+func (s *site) entry(l linker, e *timeline.Entry, anchored bool) (entryView, error) {
+	v := entryView{
+		ID:       e.ID,
+		Anchored: anchored,
+		Date:     dateOf(e.Date),
+		Future:   e.Date.After(s.tl.AsOf),
+	}
+	if !anchored {
+		v.Permalink = l.page(link.Year(e.Date.Year()), e.ID)
+	}
+	var treaties []*content.Treaty
+	if e.Treaty != nil {
+		v.Treaty = &ref{Title: e.Treaty.Title, URL: l.page(link.Treaty(e.Treaty.ID))}
+		treaties = append(treaties, e.Treaty)
+	}
+	if t := e.Successor; t != nil {
+		v.Successor = &ref{Title: t.Title, URL: l.page(link.Treaty(t.ID))}
+	}
+	if e.Article != nil {
+		v.Article = &ref{Title: e.Article.Title, URL: l.page(link.Article(e.Article.Slug))}
+	}
+	note := ""
+	switch e.Kind {
+	case timeline.Expiry:
+		v.Kind, v.Badge = string(content.Expired), "expired"
+		if e.Future {
+			v.Badge = "due to expire"
+		}
+	case timeline.ArticleEntry:
+		v.Kind, v.Badge = "article", "article"
+		note = e.Article.Summary
+		for _, id := range e.Article.Refs {
+			if t := s.Treaty(id); t != nil {
+				treaties = append(treaties, t)
+			}
+		}
+	default:
+		v.Reported = e.Kind == timeline.ReportedEvent
+		v.Kind, v.Badge = kindBadge(e.EventKind())
+		if ev := e.Event; ev != nil {
+			v.Party, v.Place, v.Source, note = ev.Party, ev.Place, ev.Source, ev.Note
+			v.Until = untilText(ev)
+			if ev.Kind == content.Other && ev.Label != "" {
+				v.Badge = ev.Label
+			}
+		}
+		if a := e.Annotation; a != nil {
+			v.Party = a.Party
+			v.Quote = a.Text
+			switch {
+			case a.UntilIndefinite:
+				v.Until = "indefinitely"
+			case !a.Until.IsZero():
+				v.Until = "until " + a.Until.Format()
+			}
+			if a.Kind == content.Other && a.Label != "" {
+				v.Badge = a.Label
+			}
+		}
+		if v.Reported && e.Article != nil {
+			v.QuoteURL = l.page(link.Article(e.Article.Slug), e.SourceAnchor())
+		}
+	}
+	var err error
+	if v.Note, err = s.inline(l, note); err != nil {
+		return v, err
+	}
+	v.FilterTreaties, v.FilterParties = filterKeys(treaties, v.Party)
+	return v, nil
+}
+
+func (s *site) entries(l linker, es []*timeline.Entry, anchored bool) ([]entryView, error) {
+	out := make([]entryView, 0, len(es))
+	for _, e := range es {
+		v, err := s.entry(l, e, anchored)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// kindBadge returns the filter key and label of an event kind; a report
+// without a kind is a plain "report".
+func kindBadge(k content.Kind) (kind, label string) {
+	if k == "" {
+		return "report", "report"
+	}
+	return string(k), k.Label()
+}
+
+func untilText(ev *content.Event) string {
+	switch {
+	case ev.UntilIndefinite:
+		return "indefinitely"
+	case !ev.Until.IsZero():
+		return "until " + ev.Until.Format()
+	}
+	return ""
+}
+
+// filterKeys lists the treaties an entry concerns and its parties: the
+// entry's own party when it has one, else every party of its treaties.
+func filterKeys(treaties []*content.Treaty, party string) (ids, parties string) {
+	var idList, partyList []string
+	for _, t := range treaties {
+		idList = append(idList, t.ID)
+		if party == "" {
+			for _, p := range t.Parties {
+				partyList = append(partyList, link.Slug(p))
+			}
+		}
+	}
+	if party != "" {
+		partyList = append(partyList, link.Slug(party))
+	}
+	return strings.Join(sortedCopy(idList), " "), strings.Join(sortedCopy(slices.DeleteFunc(partyList, func(p string) bool { return p == "" })), " ")
+}

@@ -1,0 +1,294 @@
+package render
+
+import (
+	"bytes"
+	"io"
+	"maps"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/treatyline/treatyline/internal/content"
+	"github.com/treatyline/treatyline/internal/export"
+	"github.com/treatyline/treatyline/internal/link"
+	"github.com/treatyline/treatyline/internal/markdown"
+	"github.com/treatyline/treatyline/internal/timeline"
+)
+
+// Page is one file of the built site, not yet rendered.
+//
+// Treaties, Articles and Global say what the page shows, for incremental
+// rebuilds: a change to a treaty record or an article affects the pages that
+// name it, in the page list before the change or after it, and every Global
+// page. Every page also depends on the config, the as-of date and the theme;
+// a page with no dependencies at all (an asset, 404.html) depends on those
+// alone.
+type Page struct {
+	Path     string   // output file, a slash path: "treaties/new-start/index.html"
+	Treaties []string // ids of the treaty records it shows, sorted
+	Articles []string // slugs of the articles it shows, sorted
+	Global   bool     // it shows the whole site: lists, the timeline, exports
+
+	render func(w io.Writer) error
+}
+
+// Render writes the page. Pages of one [Pages] call may render concurrently.
+func (p Page) Render(w io.Writer) error { return p.render(w) }
+
+// site is what the pages of one build share. It is read-only once Pages
+// returns, which is what makes concurrent rendering safe.
+type site struct {
+	*content.Site
+	tl    *timeline.Timeline
+	theme *Theme
+	md    *markdown.Markdown
+	style link.Style
+	// root is the path of base_url ("/" without one): 404.html links from it.
+	root    string
+	tags    []*term
+	parties []*term
+	// reports finds the timeline entry of an article's annotation.
+	reports map[*markdown.Annotation]*timeline.Entry
+}
+
+// term is a tag or a party with what carries it.
+type term struct {
+	Slug, Name string
+	Treaties   []*content.Treaty  // by id
+	Articles   []*content.Article // newest first
+}
+
+// Pages lists every file of the site: the HTML pages, 404.html, the theme's
+// assets and the exports, sorted by Path. It does not render anything.
+func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
+	s := &site{
+		Site:    cs,
+		tl:      tl,
+		theme:   theme,
+		md:      markdown.New(markdown.Options{UnsafeHTML: cs.Config.UnsafeHTML}),
+		style:   link.Style{Pretty: cs.Config.PrettyURLs},
+		root:    basePath(cs.Config.BaseURL),
+		reports: map[*markdown.Annotation]*timeline.Entry{},
+	}
+	s.tags, s.parties = s.terms()
+	for _, e := range tl.Entries {
+		if e.Annotation != nil && e.Annotation.Node != nil {
+			s.reports[e.Annotation.Node] = e
+		}
+	}
+
+	var pages []Page
+	add := func(p Page) { pages = append(pages, p) }
+	add(s.htmlPage("", homePage, nil, nil, true, s.home))
+	add(s.htmlPage("timeline", overviewPage, nil, nil, true, s.overview))
+	for i := range tl.Years {
+		add(s.htmlPage(link.Year(tl.Years[i].Year), yearPage, nil, nil, true, s.year(i)))
+	}
+	add(s.htmlPage("treaties", treatiesPage, nil, nil, true, s.treatyList))
+	for _, t := range cs.Treaties {
+		treaties, articles := s.treatyDeps(t)
+		add(s.htmlPage(link.Treaty(t.ID), treatyPage, treaties, articles, false, s.treaty(t)))
+		add(Page{Path: link.Treaty(t.ID) + "/events.ics", Treaties: treaties, Articles: articles,
+			render: func(w io.Writer) error { return export.Calendar(w, cs, tl, t.ID) }})
+	}
+	n := pageCount(len(cs.Articles), s.perPage())
+	for i := 1; i <= n; i++ {
+		add(s.htmlPage(link.Paged("articles", i), articlesPage, nil, nil, true, s.articleList(i, n)))
+	}
+	for _, a := range cs.Articles {
+		add(s.htmlPage(link.Article(a.Slug), articlePage, sortedCopy(a.Refs), []string{a.Slug}, false, s.article(a)))
+	}
+	for _, group := range []struct {
+		dir   string
+		title string
+		terms []*term
+	}{{"tags", "Tags", s.tags}, {"parties", "Parties", s.parties}} {
+		add(s.htmlPage(group.dir, termsPage, nil, nil, true, s.termIndex(group.title, group.dir, group.terms)))
+		for _, t := range group.terms {
+			treaties, articles := termDeps(t)
+			dir := group.dir + "/" + t.Slug
+			n := pageCount(len(t.Treaties)+len(t.Articles), s.perPage())
+			for i := 1; i <= n; i++ {
+				add(s.htmlPage(link.Paged(dir, i), listPage, treaties, articles, false, s.termPage(group.dir, t, i, n)))
+			}
+		}
+	}
+	add(Page{Path: "404.html", render: func(w io.Writer) error {
+		l := linker{from: "404.html", style: s.style, root: s.root}
+		return s.write(w, l, notFoundPage, view{Title: "Page not found"})
+	}})
+	for _, name := range slices.Sorted(maps.Keys(theme.assets)) {
+		data := theme.assets[name]
+		add(Page{Path: "assets/" + name, render: func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}})
+	}
+	pages = append(pages, s.exports(pages)...)
+	slices.SortFunc(pages, func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
+	return pages
+}
+
+// exports are the machine-readable files; the sitemap lists the HTML pages
+// already in pages.
+func (s *site) exports(pages []Page) []Page {
+	global := func(p string, fn func(w io.Writer) error) Page {
+		return Page{Path: p, Global: true, render: fn}
+	}
+	out := []Page{
+		global("events.ics", func(w io.Writer) error { return export.Calendar(w, s.Site, s.tl, "") }),
+		global("timeline.json", func(w io.Writer) error { return export.TimelineJS(w, s.Site, s.tl, s.style) }),
+		global("data/treaties.json", func(w io.Writer) error { return export.TreatiesJSON(w, s.Site, s.tl, s.style) }),
+		global("data/timeline.json", func(w io.Writer) error { return export.TimelineData(w, s.Site, s.tl, s.style) }),
+	}
+	if s.Config.BaseURL == "" {
+		return out
+	}
+	out = append(out, global("feed.xml", func(w io.Writer) error { return export.Atom(w, s.Site, s.tl) }))
+	var urls []string
+	for _, p := range pages {
+		if dir, ok := strings.CutSuffix(p.Path, "index.html"); ok {
+			urls = append(urls, s.style.Page(dir))
+		}
+	}
+	slices.Sort(urls)
+	for _, f := range export.Sitemap(s.Config.BaseURL, urls) {
+		out = append(out, global(f.Path, func(w io.Writer) error {
+			_, err := io.Copy(w, bytes.NewReader(f.Data))
+			return err
+		}))
+	}
+	return out
+}
+
+// htmlPage is the page in folder dir, rendered from the page template tmpl
+// with the view that fill makes.
+func (s *site) htmlPage(dir, tmpl string, treaties, articles []string, global bool, fill func(l linker) (view, error)) Page {
+	file := link.File(dir)
+	return Page{Path: file, Treaties: treaties, Articles: articles, Global: global,
+		render: func(w io.Writer) error {
+			l := linker{from: file, style: s.style}
+			v, err := fill(l)
+			if err != nil {
+				return err
+			}
+			return s.write(w, l, tmpl, v)
+		}}
+}
+
+// treatyDeps are the records a treaty's page shows: the treaty, its
+// successor, the treaties its description links to, and the articles that
+// reference it.
+func (s *site) treatyDeps(t *content.Treaty) (treaties, articles []string) {
+	treaties = []string{t.ID}
+	for _, e := range t.Events {
+		if e.By != "" {
+			treaties = append(treaties, e.By)
+		}
+	}
+	if t.Description != nil {
+		for _, tl := range t.Description.Links {
+			if u := s.Lookup(tl.Target); u != nil {
+				treaties = append(treaties, u.ID)
+			}
+		}
+	}
+	for _, a := range s.tl.Referrers[t.ID] {
+		articles = append(articles, a.Slug)
+	}
+	return sortedCopy(treaties), sortedCopy(articles)
+}
+
+func termDeps(t *term) (treaties, articles []string) {
+	for _, tr := range t.Treaties {
+		treaties = append(treaties, tr.ID)
+	}
+	for _, a := range t.Articles {
+		articles = append(articles, a.Slug)
+	}
+	return sortedCopy(treaties), sortedCopy(articles)
+}
+
+// terms gathers the tags (of treaties and articles) and the parties (of
+// treaties), sorted by slug. A name's first spelling in site order names its
+// page; names that make no slug get no page.
+func (s *site) terms() (tags, parties []*term) {
+	tagBy, partyBy := map[string]*term{}, map[string]*term{}
+	get := func(m map[string]*term, name string) *term {
+		slug := link.Slug(name)
+		if slug == "" {
+			return nil
+		}
+		if m[slug] == nil {
+			m[slug] = &term{Slug: slug, Name: strings.TrimSpace(name)}
+		}
+		return m[slug]
+	}
+	for _, t := range s.Treaties {
+		for _, name := range t.Tags {
+			if tm := get(tagBy, name); tm != nil && !slices.Contains(tm.Treaties, t) {
+				tm.Treaties = append(tm.Treaties, t)
+			}
+		}
+		for _, name := range t.Parties {
+			if tm := get(partyBy, name); tm != nil && !slices.Contains(tm.Treaties, t) {
+				tm.Treaties = append(tm.Treaties, t)
+			}
+		}
+	}
+	for _, a := range s.Articles {
+		for _, name := range a.Tags {
+			if tm := get(tagBy, name); tm != nil && !slices.Contains(tm.Articles, a) {
+				tm.Articles = append(tm.Articles, a)
+			}
+		}
+	}
+	sorted := func(m map[string]*term) []*term {
+		var out []*term
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			out = append(out, m[k])
+		}
+		return out
+	}
+	return sorted(tagBy), sorted(partyBy)
+}
+
+func (s *site) perPage() int {
+	if s.Config.Paginate > 0 {
+		return s.Config.Paginate
+	}
+	return 100
+}
+
+// pageCount is the number of pages a list of n items takes: at least one, so
+// an empty list still has its page.
+func pageCount(n, per int) int {
+	return max(1, (n+per-1)/per)
+}
+
+// pageSlice returns the items of page i (1-based).
+func pageSlice[T any](items []T, i, per int) []T {
+	lo := min(len(items), (i-1)*per)
+	hi := min(len(items), lo+per)
+	return items[lo:hi]
+}
+
+// basePath is the path of base_url, ending in "/"; "/" without one.
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.EscapedPath() == "" {
+		return "/"
+	}
+	p := path.Clean("/" + u.EscapedPath())
+	if p != "/" {
+		p += "/"
+	}
+	return p
+}
+
+func sortedCopy(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,139 @@
+package render
+
+import (
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/treatyline/treatyline/internal/date"
+	"github.com/treatyline/treatyline/internal/link"
+	"github.com/treatyline/treatyline/internal/markdown"
+)
+
+// view is the data every page template receives. Title is the page's own
+// title (its h1); Data is the page's content, one of the *Data types below.
+// Every URL in a view is ready to print: relative from the page, or rooted
+// at the path of base_url in 404.html.
+type view struct {
+	Lang      string
+	SiteTitle string
+	Title     string
+	AsOf      dateView
+	Section   string // the nav entry the page belongs to: "timeline", "treaties", ...
+	URL       layoutURLs
+	Data      any
+}
+
+// layoutURLs are the links of the layout.
+type layoutURLs struct {
+	Home, Timeline, Treaties, Articles, Tags, Parties string
+	Style, Script, Icon                               string
+	Feed                                              string // "" when the site has no feed
+	Calendar                                          string // events.ics
+}
+
+// dateView is a date for a <time> element: ISO for datetime, Text to read.
+type dateView struct{ ISO, Text string }
+
+func dateOf(d date.Date) dateView { return dateView{ISO: d.String(), Text: d.Format()} }
+
+// ref is a link to a page of the site.
+type ref struct{ Title, URL string }
+
+// linker makes the URLs of one page.
+type linker struct {
+	from  string // the page's file
+	style link.Style
+	root  string // set for 404.html: links start from this path, not from the page
+}
+
+// to returns the URL of target, a URL relative to the site root.
+func (l linker) to(target string) string {
+	if l.root != "" {
+		return l.root + strings.TrimPrefix(target, "./")
+	}
+	return link.Rel(l.from, target)
+}
+
+// page returns the URL of the page in folder dir, with #fragment when given.
+func (l linker) page(dir string, fragment ...string) string {
+	target := l.style.Page(dir)
+	if len(fragment) > 0 && fragment[0] != "" {
+		target += "#" + fragment[0]
+	}
+	return l.to(target)
+}
+
+// write fills the layout fields of v and executes the page template tmpl.
+func (s *site) write(w io.Writer, l linker, tmpl string, v view) error {
+	v.Lang = s.Config.Language
+	if v.Lang == "" {
+		v.Lang = "en"
+	}
+	v.SiteTitle = s.Config.Title
+	v.AsOf = dateOf(s.tl.AsOf)
+	v.URL = layoutURLs{
+		Home:     l.page(""),
+		Timeline: l.page("timeline"),
+		Treaties: l.page("treaties"),
+		Articles: l.page("articles"),
+		Tags:     l.page("tags"),
+		Parties:  l.page("parties"),
+		Style:    l.to("assets/style.css"),
+		Script:   l.to("assets/filter.js"),
+		Icon:     l.to("assets/icon.svg"),
+		Calendar: l.to("events.ics"),
+	}
+	if s.Config.BaseURL != "" {
+		v.URL.Feed = l.to("feed.xml")
+	}
+	return s.theme.execute(w, tmpl, v)
+}
+
+// resolver links treaty links and annotations in Markdown rendered into the
+// page of linker l. Annotations link to their timeline entries when they
+// have one (an article body); elsewhere they render unlinked.
+type resolver struct {
+	s *site
+	l linker
+}
+
+var _ markdown.Resolver = resolver{}
+
+func (r resolver) TreatyHref(target string) (string, bool) {
+	t := r.s.Lookup(target)
+	if t == nil {
+		return "", false
+	}
+	return r.l.page(link.Treaty(t.ID)), true
+}
+
+func (r resolver) AnnotationLink(a *markdown.Annotation) (href, id string) {
+	e := r.s.reports[a]
+	if e == nil {
+		return "", ""
+	}
+	return r.l.page(link.Year(e.Date.Year()), e.ID), e.SourceAnchor()
+}
+
+// inline renders one paragraph of Markdown (a summary, a note) for the page
+// of linker l.
+func (s *site) inline(l linker, src string) (template.HTML, error) {
+	if strings.TrimSpace(src) == "" {
+		return "", nil
+	}
+	return s.md.Inline(src, resolver{s, l})
+}
+
+// block renders a Markdown document (an article body, a treaty description)
+// for the page of linker l.
+func (s *site) block(l linker, doc *markdown.Doc) (template.HTML, error) {
+	if doc == nil {
+		return "", nil
+	}
+	var b strings.Builder
+	if err := s.md.Render(&b, doc, resolver{s, l}); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
