@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 	if runtime.GOOS == "windows" {
 		binary += ".exe"
 	}
-	cmd := exec.Command("go", "build", "-race", "-o", binary, ".")
+	cmd := exec.Command("go", "build", "-o", binary, ".")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
 		os.RemoveAll(dir)
