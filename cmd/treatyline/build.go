@@ -80,7 +80,12 @@ func (c *cli) runBuild(ctx context.Context, fs *flag.FlagSet, f *buildFlags, arg
 	if err != nil {
 		return err
 	}
+	stopProgress := func() {}
+	if !f.quiet {
+		stopProgress = c.showProgress(&opts)
+	}
 	stats, diags, err := build.Build(ctx, opts)
+	stopProgress()
 	if c.printDiagnostics(diags) {
 		return errReported
 	}
@@ -104,34 +109,6 @@ func (c *cli) printDiagnostics(l diag.List) bool {
 		fmt.Fprintln(c.stderr, d)
 	}
 	return l.HasErrors()
-}
-
-const checkSynopsis = "treatyline check [-s DIR] [--as-of DATE]"
-
-func (c *cli) check(args []string) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	var f buildFlags
-	f.register(fs, false)
-	err := func() error {
-		rest, err := parse(fs, args)
-		if err != nil {
-			return err
-		}
-		if len(rest) > 0 {
-			return usagef("unexpected argument %q", rest[0])
-		}
-		opts, err := c.options(&f)
-		if err != nil {
-			return err
-		}
-		opts.Drafts = true // check validates drafts too
-		_, diags := build.Load(opts)
-		if c.printDiagnostics(diags) {
-			return errReported
-		}
-		return nil
-	}()
-	return c.finish(fs, checkSynopsis, err)
 }
 
 func (c *cli) version(args []string) int {

@@ -4,7 +4,8 @@
 // Usage:
 //
 //	treatyline build  [-s DIR] [-o DIR] [--as-of DATE] [--base-url URL] [--drafts] [--quiet]
-//	treatyline check  [-s DIR] [--as-of DATE]
+//	treatyline check  [-s DIR] [--as-of DATE] [--format text|json|github]
+//	treatyline suggest [-s DIR] [--write] [PATH ...]
 //	treatyline watch  [build flags] [--poll]
 //	treatyline serve  [build flags] [--poll] [--addr HOST:PORT]
 //	treatyline new article "Title" [--date DATE] [--treaty ID ...]
@@ -44,7 +45,9 @@ const (
 
 Usage:
   treatyline build  [-s DIR] [-o DIR] [--as-of DATE] [--base-url URL] [--drafts] [--quiet]
-  treatyline check  [-s DIR] [--as-of DATE]          validate only, write nothing
+  treatyline check  [-s DIR] [--as-of DATE] [--format text|json|github]
+                                                     validate only, write nothing
+  treatyline suggest [-s DIR] [--write] [PATH ...]   propose treaty links and dated annotations
   treatyline watch  [build flags] [--poll]           build, then rebuild on change
   treatyline serve  [build flags] [--poll] [--addr HOST:PORT]
                                                      build, watch, serve with live reload
@@ -78,6 +81,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv en
 		return c.build(ctx, rest)
 	case "check":
 		return c.check(rest)
+	case "suggest":
+		return c.suggest(rest)
 	case "watch":
 		return c.watch(ctx, rest, false)
 	case "serve":

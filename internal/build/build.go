@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/treatyline/treatyline/internal/content"
@@ -39,6 +40,12 @@ type Options struct {
 	Logger  *slog.Logger
 	// Now measures durations; nil means time.Now.
 	Now func() time.Time
+	// Progress, when not nil, is called with the number of pages rendered
+	// so far and the number of pages in all: once with 0 when rendering
+	// starts, then after each page. It is called from the render workers,
+	// concurrently, so it must be cheap and safe for concurrent use; done
+	// may arrive out of order.
+	Progress func(done, total int)
 }
 
 // Stats describe one build.
@@ -139,7 +146,7 @@ func publishSite(ctx context.Context, site *content.Site, opts Options) (Stats, 
 	if err != nil {
 		return stats, err
 	}
-	if err := renderAll(ctx, pages, tx); err != nil {
+	if err := renderAll(ctx, pages, tx, opts.Progress); err != nil {
 		return stats, errors.Join(err, tx.Abort())
 	}
 	ps, err := tx.Commit()
@@ -156,13 +163,18 @@ func loadTheme(source string, site *content.Site) (*render.Theme, error) {
 }
 
 // renderAll renders pages on every core and hands each to tx as it is done,
-// so no more than a page per worker is held in memory at once. The output
-// does not depend on the order: tx keys files by path.
-func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx) error {
+// so no more than a page per worker is held in memory at once, and reports
+// each page to progress when it is not nil. The output does not depend on
+// the order: tx keys files by path.
+func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx, progress func(done, total int)) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	next := make(chan render.Page)
 	var wg sync.WaitGroup
+	var done atomic.Int64
+	if progress != nil {
+		progress(0, len(pages))
+	}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
@@ -174,6 +186,9 @@ func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx) error {
 				}
 				if err := tx.Put(p.Path, buf.Bytes()); err != nil {
 					cancel(err)
+				}
+				if progress != nil {
+					progress(int(done.Add(1)), len(pages))
 				}
 			}
 		})

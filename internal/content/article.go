@@ -25,30 +25,27 @@ type articleFile struct {
 	tags    []use
 }
 
-// loadArticles reads content/articles, folders included. Drafts are left
-// out, with their diagnostics, unless the options ask for them.
+// loadArticles reads content/articles, folders included, decoding files on
+// every core. Drafts are left out, with their diagnostics, unless the
+// options ask for them.
 func (l *loader) loadArticles() []*articleFile {
+	ents := l.list(articlesDir, true, ".md")
+	results := l.loadArticlesFrom(ents)
 	var out []*articleFile
-	for _, e := range l.list(articlesDir, true, ".md") {
-		src, f := l.read(e.path, e.symlink)
-		if f == nil {
-			continue
-		}
-		af := l.decodeArticle(f, src)
-		if af != nil && af.article.Draft && !l.opts.Drafts {
-			continue
-		}
-		l.diags.Append(f.diags)
-		if af != nil {
-			out = append(out, af)
+	for _, r := range results {
+		l.diags.Append(r.diags)
+		if r.af != nil {
+			out = append(out, r.af)
 		}
 	}
+	l.storeCache(ents, results)
 	return out
 }
 
 // decodeArticle decodes and checks one article. It returns nil when the
-// article cannot be decoded at all.
-func (l *loader) decodeArticle(f *file, src []byte) *articleFile {
+// article cannot be decoded at all. The body's parse is taken from ca, and
+// kept there, when ca is not nil.
+func (l *loader) decodeArticle(f *file, src []byte, ca *cachedArticle) *articleFile {
 	if !l.checkEncoding(f, src) {
 		return nil
 	}
@@ -109,7 +106,7 @@ func (l *loader) decodeArticle(f *file, src []byte) *articleFile {
 		a.Events = append(a.Events, ev)
 	}
 
-	a.Body = l.md.Parse(fm.Body)
+	a.Body = l.parseBody(ca, fm.Body)
 	for _, link := range a.Body.Links {
 		if id, ok := l.resolve(f, f.lines.Pos(fm.BodyOffset+link.Offset), link.Target); ok {
 			refs[id] = true
@@ -143,7 +140,7 @@ func (l *loader) annotation(f *file, body int, node *markdown.Annotation) *Annot
 	}
 	for _, at := range node.Attrs {
 		if !slices.Contains(annotationKeys, at.Key) {
-			f.diags.Add(f.lines.Pos(body+at.Offset), "unknown key %q%s", at.Key, diag.DidYouMean(at.Key, annotationKeys))
+			f.diags.AddUnknown(f.lines.Pos(body+at.Offset), at.Key, annotationKeys, "unknown key %q", at.Key)
 		}
 	}
 	if v, ok := node.Get("date"); !ok {
@@ -160,7 +157,7 @@ func (l *loader) annotation(f *file, body int, node *markdown.Annotation) *Annot
 		if slices.Contains(Kinds, Kind(v)) {
 			an.Kind = Kind(v)
 		} else {
-			f.diags.Add(attrPos("kind"), "unknown event kind %q%s", v, diag.DidYouMean(v, kindNames()))
+			f.diags.AddUnknown(attrPos("kind"), v, kindNames(), "unknown event kind %q", v)
 		}
 	}
 	an.Party, _ = node.Get("party")
@@ -187,7 +184,7 @@ func (l *loader) checkParty(f *file, pos diag.Pos, id, party string) {
 	if party == "" || t == nil || l.failed[lower(id)] || slices.Contains(t.Parties, party) {
 		return
 	}
-	f.diags.Add(pos, "party %q is not among the parties of %s%s", party, id, diag.DidYouMean(party, t.Parties))
+	f.diags.AddUnknown(pos, party, t.Parties, "party %q is not among the parties of %s", party, id)
 }
 
 // parseDate reads a date written as text, in an annotation: the forms of

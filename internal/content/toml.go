@@ -105,7 +105,7 @@ func (t table) errorAt(pos diag.Pos, format string, args ...any) {
 func (t table) checkKeys(known []string) {
 	for _, k := range slices.Sorted(maps.Keys(t.m)) {
 		if !slices.Contains(known, k) {
-			t.errorAt(t.keyPos(k), "unknown key %q%s", k, diag.DidYouMean(k, known))
+			t.doc.diags.AddUnknown(t.keyPos(k), k, known, "unknown key %q", k)
 		}
 	}
 }

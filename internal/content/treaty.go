@@ -142,7 +142,7 @@ func decodeEvent(et table, keys []string) *Event {
 		if slices.Contains(Kinds, Kind(k)) {
 			ev.Kind = Kind(k)
 		} else {
-			et.errorAt(et.valuePos("kind"), "unknown event kind %q%s", k, diag.DidYouMean(k, kindNames()))
+			et.doc.diags.AddUnknown(et.valuePos("kind"), k, kindNames(), "unknown event kind %q", k)
 		}
 	}
 	ev.Party, _ = et.str("party")
@@ -190,7 +190,7 @@ func checkEvents(tf *treatyFile) {
 	for i, ev := range t.Events {
 		et := tf.events[i]
 		if ev.Party != "" && !slices.Contains(t.Parties, ev.Party) {
-			et.errorAt(et.valuePos("party"), "party %q is not among the treaty's parties%s", ev.Party, diag.DidYouMean(ev.Party, t.Parties))
+			et.doc.diags.AddUnknown(et.valuePos("party"), ev.Party, t.Parties, "party %q is not among the treaty's parties", ev.Party)
 		}
 		if ev.Kind == "" {
 			continue
@@ -334,6 +334,6 @@ func (l *loader) resolve(f *file, pos diag.Pos, name string) (string, bool) {
 		known = append(known, t.Title)
 		known = append(known, t.Aliases...)
 	}
-	f.diags.Add(pos, "unknown treaty %q%s", name, diag.DidYouMean(name, known))
+	f.diags.AddUnknown(pos, name, known, "unknown treaty %q", name)
 	return "", false
 }

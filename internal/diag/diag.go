@@ -59,6 +59,9 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// Suggestion is the known name that Msg offers in its "did you mean"
+	// suffix, or "", so that tools need not parse the message.
+	Suggestion string
 }
 
 func (d Diagnostic) String() string {
@@ -80,6 +83,18 @@ func (l *List) Add(pos Pos, format string, args ...any) {
 // Warn records a warning at pos.
 func (l *List) Warn(pos Pos, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// AddUnknown records an error at pos about name, which is not one of known:
+// the message is format and args followed by [DidYouMean]'s suffix, and the
+// diagnostic's Suggestion is the name that suffix offers.
+func (l *List) AddUnknown(pos Pos, name string, known []string, format string, args ...any) {
+	d := Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)}
+	if s := Suggest(name, known); s != "" && s != name {
+		d.Msg += didYouMean(s)
+		d.Suggestion = s
+	}
+	*l = append(*l, d)
 }
 
 // Append adds every diagnostic of m.

@@ -83,3 +83,29 @@ func ExampleDidYouMean() {
 	fmt.Printf("unknown event kind %q%s\n", "sigend", DidYouMean("sigend", []string{"signed", "opened"}))
 	// Output: unknown event kind "sigend" (did you mean "signed"?)
 }
+
+func TestAddUnknownNamesItsSuggestion(t *testing.T) {
+	kinds := []string{"signed", "opened", "extended"}
+	tests := []struct {
+		name, in       string
+		wantMsg, wantS string
+	}{
+		{"close name is suggested", "sigend", `unknown event kind "sigend" (did you mean "signed"?)`, "signed"},
+		{"other case is suggested", "Signed", `unknown event kind "Signed" (did you mean "signed"?)`, "signed"},
+		{"far name has no suggestion", "banana", `unknown event kind "banana"`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l List
+			l.AddUnknown(Pos{"a.toml", 5, 8}, tt.in, kinds, "unknown event kind %q", tt.in)
+			if len(l) != 1 {
+				t.Fatalf("AddUnknown added %d diagnostics, want 1", len(l))
+			}
+			d := l[0]
+			if d.Msg != tt.wantMsg || d.Suggestion != tt.wantS || d.Severity != Error {
+				t.Errorf("AddUnknown(%q) = %q, suggestion %q, %v; want %q, suggestion %q, error",
+					tt.in, d.Msg, d.Suggestion, d.Severity, tt.wantMsg, tt.wantS)
+			}
+		})
+	}
+}

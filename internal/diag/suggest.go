@@ -27,10 +27,12 @@ func Suggest(name string, known []string) string {
 // "x"?)`, or "" when there is nothing to suggest.
 func DidYouMean(name string, known []string) string {
 	if s := Suggest(name, known); s != "" && s != name {
-		return ` (did you mean "` + s + `"?)`
+		return didYouMean(s)
 	}
 	return ""
 }
+
+func didYouMean(suggestion string) string { return ` (did you mean "` + suggestion + `"?)` }
 
 // distance is the optimal string alignment distance: Levenshtein plus the
 // transposition of two neighbours, the commonest typo ("sigend").
