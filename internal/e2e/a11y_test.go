@@ -17,9 +17,9 @@ type violation struct {
 	Nodes  []string `json:"nodes"`
 }
 
-// TestAccessibility runs axe-core on the home, a timeline year, a treaty and
-// an article page, in light and dark mode, and fails on serious or critical
-// violations.
+// TestAccessibility runs axe-core on the home, a timeline year, a treaty, an
+// article and the lifespan chart page, in light and dark mode, and fails on
+// serious or critical violations.
 func TestAccessibility(t *testing.T) {
 	axe, err := os.ReadFile(nodeModule(t, "axe-core/axe.min.js"))
 	if err != nil {
@@ -29,7 +29,7 @@ func TestAccessibility(t *testing.T) {
 	ctx, _ := browser(t)
 	base := serveDir(t, dir)
 	pages := htmlPages(t, dir)
-	for _, rel := range []string{"index.html", firstPage(t, pages, "timeline/"), firstPage(t, pages, "treaties/"), firstPage(t, pages, "articles/")} {
+	for _, rel := range []string{"index.html", firstPage(t, pages, "timeline/"), firstPage(t, pages, "treaties/"), firstPage(t, pages, "articles/"), "timeline/chart/index.html"} {
 		for _, scheme := range []string{"light", "dark"} {
 			navigate(t, ctx, base+rel)
 			setColorScheme(t, ctx, scheme)

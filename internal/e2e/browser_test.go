@@ -112,13 +112,13 @@ func TestPagesLoadWithoutErrors(t *testing.T) {
 	pages := htmlPages(t, dir)
 	for _, rel := range pages {
 		for _, u := range []string{base + rel, fileURL(dir, rel)} {
+			if rel == "404.html" && strings.HasPrefix(u, "file:") {
+				continue // its links start from base_url's path, for servers
+			}
 			navigate(t, ctx, u)
 			// A script's errors show once it has run: wait for the load event's tasks.
 			eval[bool](t, ctx, `new Promise(r => setTimeout(() => r(true), 0))`)
 			for _, p := range problems() {
-				if rel == "404.html" && strings.HasPrefix(u, "file:") {
-					continue // its links start from base_url's path, for servers
-				}
 				t.Errorf("%s: %s", u, p)
 			}
 		}

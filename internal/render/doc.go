@@ -19,7 +19,8 @@
 // default one is package templates. A site's own templates/ folder replaces
 // any file of it by name. base.html is the layout, executed for every page;
 // it fills the blocks "title", "head", "main" and "scripts" from the page's
-// file (home.html, timeline.html, year.html, treaties.html, treaty.html,
+// file (home.html, timeline.html, chart.html for the chart of every
+// treaty's lifespan, year.html, treaties.html, treaty.html,
 // articles.html, article.html, list.html for a tag or a party, terms.html
 // for the lists of tags and parties, and 404.html). Every other *.html file
 // is shared by all pages (the default theme keeps its partials in

@@ -15,7 +15,7 @@ const latestEntries = 10
 // homeData is the data of index.html.
 type homeData struct {
 	Groups   []statusGroup
-	Chart    *chartView // nil when no treaty was ever signed
+	Chart    *chartView // nil when no treaty was ever signed; at most homeChartRows rows
 	Latest   []entryView
 	Upcoming []entryView
 }
@@ -44,7 +44,11 @@ func (s *site) home(l linker) (view, error) {
 		}
 		d.Groups = append(d.Groups, statusGroup{Kind: string(so.kind), Label: so.label, Treaties: items})
 	}
-	d.Chart = s.chart(l)
+	all := s.chartedTreaties()
+	if d.Chart = s.siteChart(l, latest(all, homeChartRows)); d.Chart != nil {
+		d.Chart.Total = len(all)
+		d.Chart.Full = l.page(chartDir)
+	}
 
 	split, _ := slices.BinarySearchFunc(s.tl.Entries, s.tl.AsOf, func(e *timeline.Entry, asOf date.Date) int {
 		if e.Date.After(asOf) {
@@ -67,4 +71,20 @@ func (s *site) home(l linker) (view, error) {
 		title = "Treaty timeline"
 	}
 	return view{Title: title, Section: "home", Data: d}, nil
+}
+
+// chartDir is the folder of the chart of every treaty's lifespan.
+const chartDir = "timeline/chart"
+
+// chartData is the data of the full chart page.
+type chartData struct {
+	Chart *chartView // nil when no treaty was ever signed
+}
+
+func (s *site) fullChart(l linker) (view, error) {
+	d := chartData{Chart: s.siteChart(l, s.chartedTreaties())}
+	if d.Chart != nil {
+		d.Chart.Total = len(d.Chart.Rows)
+	}
+	return view{Title: "Treaty lifespans", Section: "timeline", Data: d}, nil
 }

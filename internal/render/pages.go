@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/treatyline/treatyline/internal/content"
@@ -29,6 +30,10 @@ type Page struct {
 	Treaties []string // ids of the treaty records it shows, sorted
 	Articles []string // slugs of the articles it shows, sorted
 	Global   bool     // it shows the whole site: lists, the timeline, exports
+	// Nav is the rest of the site's shape that the page shows, such as the
+	// page count of its list or the years it links to: a rebuild renders
+	// the page again when it changes.
+	Nav string
 
 	render func(w io.Writer) error
 }
@@ -82,8 +87,16 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 	add := func(p Page) { pages = append(pages, p) }
 	add(s.htmlPage("", homePage, nil, nil, true, s.home))
 	add(s.htmlPage("timeline", overviewPage, nil, nil, true, s.overview))
+	add(s.htmlPage(chartDir, chartPage, nil, nil, true, s.fullChart))
+	years := make([]string, len(tl.Years))
+	for i, y := range tl.Years {
+		years[i] = strconv.Itoa(y.Year)
+	}
 	for i := range tl.Years {
-		add(s.htmlPage(link.Year(tl.Years[i].Year), yearPage, nil, nil, true, s.year(i)))
+		treaties, articles := entryDeps(tl.Years[i].Entries)
+		p := s.htmlPage(link.Year(tl.Years[i].Year), yearPage, treaties, articles, false, s.year(i))
+		p.Nav = strings.Join(years, " ")
+		add(p)
 	}
 	add(s.htmlPage("treaties", treatiesPage, nil, nil, true, s.treatyList))
 	for _, t := range cs.Treaties {
@@ -94,7 +107,10 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 	}
 	n := pageCount(len(cs.Articles), s.perPage())
 	for i := 1; i <= n; i++ {
-		add(s.htmlPage(link.Paged("articles", i), articlesPage, nil, nil, true, s.articleList(i, n)))
+		treaties, articles := articleDeps(pageSlice(cs.Articles, i, s.perPage()))
+		p := s.htmlPage(link.Paged("articles", i), articlesPage, treaties, articles, false, s.articleList(i, n))
+		p.Nav = strconv.Itoa(n)
+		add(p)
 	}
 	for _, a := range cs.Articles {
 		add(s.htmlPage(link.Article(a.Slug), articlePage, sortedCopy(a.Refs), []string{a.Slug}, false, s.article(a)))
@@ -106,11 +122,13 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 	}{{"tags", "Tags", s.tags}, {"parties", "Parties", s.parties}} {
 		add(s.htmlPage(group.dir, termsPage, nil, nil, true, s.termIndex(group.title, group.dir, group.terms)))
 		for _, t := range group.terms {
-			treaties, articles := termDeps(t)
 			dir := group.dir + "/" + t.Slug
 			n := pageCount(len(t.Treaties)+len(t.Articles), s.perPage())
 			for i := 1; i <= n; i++ {
-				add(s.htmlPage(link.Paged(dir, i), listPage, treaties, articles, false, s.termPage(group.dir, t, i, n)))
+				treaties, articles := termDeps(t, i, s.perPage())
+				p := s.htmlPage(link.Paged(dir, i), listPage, treaties, articles, false, s.termPage(group.dir, t, i, n))
+				p.Nav = strconv.Itoa(n)
+				add(p)
 			}
 		}
 	}
@@ -200,12 +218,42 @@ func (s *site) treatyDeps(t *content.Treaty) (treaties, articles []string) {
 	return sortedCopy(treaties), sortedCopy(articles)
 }
 
-func termDeps(t *term) (treaties, articles []string) {
-	for _, tr := range t.Treaties {
-		treaties = append(treaties, tr.ID)
+// termDeps are the records on page i of a term's list, which holds its
+// treaties, then its articles, per to a page.
+func termDeps(t *term, i, per int) (treaties, articles []string) {
+	lo := min((i-1)*per, len(t.Treaties)+len(t.Articles))
+	hi := min(lo+per, len(t.Treaties)+len(t.Articles))
+	for k := lo; k < hi && k < len(t.Treaties); k++ {
+		treaties = append(treaties, t.Treaties[k].ID)
 	}
-	for _, a := range t.Articles {
+	refs, articles := articleDeps(t.Articles[max(0, lo-len(t.Treaties)):max(0, hi-len(t.Treaties))])
+	return sortedCopy(append(treaties, refs...)), articles
+}
+
+// articleDeps are the records a list of articles shows: the articles and
+// the treaties they reference, whose titles the list names.
+func articleDeps(as []*content.Article) (treaties, articles []string) {
+	for _, a := range as {
 		articles = append(articles, a.Slug)
+		treaties = append(treaties, a.Refs...)
+	}
+	return sortedCopy(treaties), sortedCopy(articles)
+}
+
+// entryDeps are the records that timeline entries show: their treaties,
+// successors and articles, and the treaties those articles reference.
+func entryDeps(es []*timeline.Entry) (treaties, articles []string) {
+	for _, e := range es {
+		if e.Treaty != nil {
+			treaties = append(treaties, e.Treaty.ID)
+		}
+		if e.Successor != nil {
+			treaties = append(treaties, e.Successor.ID)
+		}
+		if e.Article != nil {
+			articles = append(articles, e.Article.Slug)
+			treaties = append(treaties, e.Article.Refs...)
+		}
 	}
 	return sortedCopy(treaties), sortedCopy(articles)
 }

@@ -295,8 +295,9 @@ func TestHomePageChart(t *testing.T) {
 	files, _ := build(t, baseConfig(), Options{})
 	got := string(files["index.html"])
 	for _, want := range []string{
-		`<title id="chart-title">`, `<desc id="chart-desc">Lifespans of 2 treaties from 2002 to 2024`,
-		`class="bar in-force"`, `class="bar pending"`, `class="as-of-line"`,
+		`<title id="chart-title">Treaty lifespans</title>`, `<desc id="chart-desc">Lifespans of 2 treaties, 2002 to 2026`,
+		`class="bar in-force"`, `class="bar pending"`, `class="as-of-line"`, `>as of 1 June 2024</text>`,
+		`<polygon class="mark kind-signed"`, `<title>SORT: superseded, 5 February 2011</title>`,
 		`<a xlink:href="treaties/sort/index.html">`, `>2010</text>`,
 		`<td>since 5 February 2011</td>`, `<td>June 2003 – 5 February 2011</td>`,
 		`<h3 id="status-superseded">Superseded</h3>`, `<h2 id="upcoming">Coming up</h2>`,
@@ -373,7 +374,9 @@ func TestPageDependencies(t *testing.T) {
 		{"treaties/sort/index.html", []string{"new-start", "sort"}, []string{"old-news"}, false},
 		{"articles/antonov/index.html", []string{"new-start"}, []string{"antonov"}, false},
 		{"tags/nuclear/index.html", []string{"new-start", "sort"}, nil, false},
-		{"timeline/2021/index.html", nil, nil, true},
+		{"timeline/2021/index.html", []string{"evil", "new-start"}, []string{"antonov", "moscow"}, false},
+		{"articles/index.html", []string{"evil", "new-start", "sort"}, []string{"antonov", "moscow", "old-news", "suspension", "undated-ish"}, false},
+		{"index.html", nil, nil, true},
 		{"data/treaties.json", nil, nil, true},
 		{"assets/style.css", nil, nil, false},
 	}

@@ -38,6 +38,7 @@ type Theme struct {
 const (
 	homePage     = "home.html"
 	overviewPage = "timeline.html"
+	chartPage    = "chart.html"
 	yearPage     = "year.html"
 	treatiesPage = "treaties.html"
 	treatyPage   = "treaty.html"
@@ -49,7 +50,7 @@ const (
 	layoutFile   = "base.html"
 )
 
-var pageFiles = []string{homePage, overviewPage, yearPage, treatiesPage, treatyPage,
+var pageFiles = []string{homePage, overviewPage, chartPage, yearPage, treatiesPage, treatyPage,
 	articlesPage, articlePage, listPage, termsPage, notFoundPage}
 
 // themeDir is where the theme's files live, relative to a site root (and to

@@ -16,6 +16,7 @@ import (
 type overviewData struct {
 	Years []yearCount
 	Total int
+	Chart string // the lifespan chart page
 }
 
 // yearCount counts a year's entries by what they are.
@@ -26,7 +27,7 @@ type yearCount struct {
 }
 
 func (s *site) overview(l linker) (view, error) {
-	var d overviewData
+	d := overviewData{Chart: l.page(chartDir)}
 	for _, y := range s.tl.Years {
 		c := yearCount{ref: ref{Title: strconv.Itoa(y.Year), URL: l.page(link.Year(y.Year))}, Year: y.Year}
 		for _, e := range y.Entries {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 
 	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/link"
@@ -9,8 +10,9 @@ import (
 )
 
 // statusView is a treaty's status: Kind for the badge's class, Label its
-// words, Text the full sentence with dates, Relative the time to or since
-// its expiry where Text does not say it ("Expired 3 days ago") or "".
+// words, Text the full sentence with dates, and Relative how long ago it
+// ended or how soon it expires where Text does not say it ("9 months ago",
+// "expires in 2 years"), or "".
 type statusView struct {
 	Kind, Label, Text, Relative string
 }
@@ -47,9 +49,9 @@ func (s *site) status(t *content.Treaty) statusView {
 	// statuses get it here.
 	switch {
 	case st.Kind == timeline.Suspended && !st.Expires.IsZero():
-		v.Relative = "Expires " + timeline.Relative(s.tl.AsOf, st.Expires)
-	case st.Kind == timeline.Expired && !st.Since.IsZero():
-		v.Relative = "Expired " + timeline.Relative(s.tl.AsOf, st.Since)
+		v.Relative = "expires " + timeline.Relative(s.tl.AsOf, st.Expires)
+	case st.Ended() && !st.Since.IsZero():
+		v.Relative = timeline.Relative(s.tl.AsOf, st.Since)
 	}
 	return v
 }
@@ -124,6 +126,7 @@ type treatyData struct {
 	Description template.HTML
 	Links       []ref
 	Tags        []ref
+	Chart       *chartView // nil for a treaty with no event
 	Entries     []entryView
 	Articles    []articleItem
 	Calendar    string // the treaty's events.ics
@@ -150,6 +153,9 @@ func (s *site) treaty(t *content.Treaty) func(l linker) (view, error) {
 			Since:      dateOf(st.Since),
 			Expires:    dateOf(st.Expires),
 			Calendar:   l.to(link.Treaty(t.ID) + "/events.ics"),
+		}
+		if i := slices.IndexFunc(s.tl.Lifespans, func(ls timeline.Lifespan) bool { return ls.Treaty == t }); i >= 0 {
+			d.Chart = s.treatyChart(l, s.tl.Lifespans[i])
 		}
 		for _, pd := range st.Withdrawn {
 			d.Withdrawn = append(d.Withdrawn, partyDate{s.partyRef(l, pd.Party), dateOf(pd.Since)})

@@ -1,6 +1,6 @@
 // Filters the entries of a timeline page by treaty, kind and party, and keeps
 // the choice in the URL query (?treaty=new-start&kind=signed) so it can be
-// shared. Without this script every entry shows.
+// shared. Without this script the form stays hidden and every entry shows.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-filters]");
@@ -32,9 +32,9 @@
     keys.forEach(function (k) { if (want[k]) query.set(k, want[k]); });
     var q = query.toString();
     try {
-      history.replaceState(null, "", q ? "?" + q + location.hash : location.pathname + location.hash);
+      history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash);
     } catch (e) {
-      // Some browsers refuse replaceState on file:// pages; the filter still works.
+      // A browser may refuse replaceState on a file:// page; the filter still works.
     }
   }
 
@@ -47,5 +47,12 @@
   form.hidden = false;
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+  // The reset event comes before the form resets: clear the choices here,
+  // so the entries and the URL follow at once.
+  form.addEventListener("reset", function (e) {
+    e.preventDefault();
+    keys.forEach(function (k) { form.elements[k].value = ""; });
+    apply();
+  });
   apply();
 })();
