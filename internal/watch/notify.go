@@ -49,6 +49,7 @@ func (w *watcher) notify(ctx context.Context) error {
 	if err := w.addTree(fw, ".", false); err != nil {
 		return err
 	}
+	w.ready()
 	for {
 		select {
 		case <-ctx.Done():

@@ -40,6 +40,7 @@ func (w *watcher) pollLoop(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	w.ready()
 	tick := time.NewTicker(w.interval)
 	defer tick.Stop()
 	for {

@@ -48,6 +48,11 @@ type Options struct {
 	// Quiet is how long no event must arrive before a batch is reported;
 	// every event restarts it. Zero means 50ms.
 	Quiet time.Duration
+	// Ready, when not nil, is called once, from Run's goroutines, as soon
+	// as the initial watches are in place (or polling has taken its first
+	// snapshot): a change made after it returns is reported. A caller that
+	// tells the user it is watching should do so from here.
+	Ready func()
 	// Logger receives diagnostics about the watcher itself; nil discards them.
 	Logger *slog.Logger
 	// Warn receives one-line warnings meant for the user, such as the switch
@@ -103,6 +108,7 @@ type watcher struct {
 	interval time.Duration
 	log      *slog.Logger
 	warn     func(string)
+	ready    func() // [Options.Ready], made to run once
 	pending  *debouncer
 }
 
@@ -130,6 +136,12 @@ func newWatcher(opts Options) (*watcher, error) {
 	}
 	if w.warn == nil {
 		w.warn = func(msg string) { w.log.Warn(msg) }
+	}
+	w.ready = func() {}
+	if opts.Ready != nil {
+		// Notifications that hit the watch limit fall back to polling,
+		// which gets ready in turn: the caller hears it once.
+		w.ready = sync.OnceFunc(opts.Ready)
 	}
 	for _, p := range opts.Paths {
 		if rel, ok := w.scope.relative(p); ok {
