@@ -73,11 +73,26 @@ type liveSite struct {
 	// out is the output folder of the last build that got as far as
 	// reading its config.
 	out string
+	// builder keeps the site between batches, so that a batch re-reads
+	// and re-renders only what it touched.
+	builder *build.Builder
 }
 
-// rebuild builds the site and tells srv (when serving) how it went.
-func (l *liveSite) rebuild(ctx context.Context, what string, srv *serve.Server) {
-	stats, diags, err := build.Build(ctx, l.opts)
+// rebuild builds the site, or brings it up to date after the files at
+// changed changed when a build came before, and tells srv (when serving)
+// how it went.
+func (l *liveSite) rebuild(ctx context.Context, what string, changed []string, srv *serve.Server) {
+	var (
+		stats build.Stats
+		diags diag.List
+		err   error
+	)
+	if l.builder == nil {
+		l.builder = build.New(l.opts)
+		stats, diags, err = l.builder.Build(ctx)
+	} else {
+		stats, diags, err = l.builder.Rebuild(ctx, changed)
+	}
 	if stats.Output != "" {
 		l.out = stats.Output
 	}
@@ -92,8 +107,13 @@ func (l *liveSite) rebuild(ctx context.Context, what string, srv *serve.Server) 
 		fmt.Fprintf(l.stderr, "%s: build failed; the last good output stays in place\n", what)
 		return
 	}
-	if !l.quiet {
+	switch {
+	case l.quiet:
+	case changed == nil:
 		fmt.Fprintf(l.stderr, "%s: %s\n", what, stats)
+	default:
+		fmt.Fprintf(l.stderr, "%s: %d pages rendered, %d written, %d removed in %dms\n",
+			what, stats.Rendered, stats.Written, stats.Removed, stats.Duration.Milliseconds())
 	}
 	if srv != nil {
 		srv.Reload()
@@ -109,7 +129,7 @@ func overlay(l diag.List) []serve.Diagnostic {
 }
 
 func (l *liveSite) watch(ctx context.Context, poll bool, srv *serve.Server) error {
-	l.rebuild(ctx, "built", srv)
+	l.rebuild(ctx, "built", nil, srv)
 	exclude := []string{filepath.Join(l.opts.Source, "public")}
 	if l.out != "" {
 		exclude = append(exclude, l.out)
@@ -119,11 +139,14 @@ func (l *liveSite) watch(ctx context.Context, poll bool, srv *serve.Server) erro
 		Paths:   []string{"content", "templates", "config.toml"},
 		Exclude: exclude,
 		Poll:    poll,
-		Warn:    func(msg string) { fmt.Fprintln(l.stderr, msg) },
+		// Editors save in bursts a few milliseconds long; a short quiet
+		// period keeps the edit-to-page time low.
+		Quiet: 10 * time.Millisecond,
+		Warn:  func(msg string) { fmt.Fprintln(l.stderr, msg) },
 	}
 	fmt.Fprintln(l.stderr, "watching for changes; press Ctrl+C to stop")
 	err := watch.Run(ctx, wopts, func(b watch.Batch) {
-		l.rebuild(ctx, describe(b.Paths), srv)
+		l.rebuild(ctx, describe(b.Paths), b.Paths, srv)
 	})
 	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 		return nil

@@ -6,7 +6,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -21,7 +20,6 @@ import (
 	"github.com/treatyline/treatyline/internal/diag"
 	"github.com/treatyline/treatyline/internal/publish"
 	"github.com/treatyline/treatyline/internal/render"
-	"github.com/treatyline/treatyline/internal/timeline"
 )
 
 // Options configure a build.
@@ -55,6 +53,7 @@ type Stats struct {
 	Unchanged int
 	Removed   int
 	Duration  time.Duration
+	Rendered  int    // pages rendered; a rebuild leaves the others alone
 	Output    string // the output folder
 	AsOf      date.Date
 }
@@ -66,13 +65,16 @@ func (s Stats) String() string {
 
 // Load reads and checks the site at opts.Source. The diagnostics include
 // warnings; the site is nil when they include an error.
-func Load(opts Options) (*content.Site, diag.List) {
+func Load(opts Options) (*content.Site, diag.List) { return load(opts, nil) }
+
+// load is Load keeping what it reads in cache, when not nil.
+func load(opts Options, cache *content.Cache) (*content.Site, diag.List) {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
 		return nil, diag.List{{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("opening site root: %v", err)}}
 	}
 	defer root.Close()
-	site, diags := content.Load(root.FS(), content.LoadOptions{Drafts: opts.Drafts})
+	site, diags := content.Load(root.FS(), content.LoadOptions{Drafts: opts.Drafts, Cache: cache})
 	if site != nil && opts.BaseURL != "" {
 		site.Config.BaseURL = opts.BaseURL
 		if site.Config.BaseURL[len(site.Config.BaseURL)-1] != '/' {
@@ -108,50 +110,7 @@ func (o Options) OutputDir(cfg content.Config) (string, error) {
 // error result is for failures other than content errors, such as an
 // unwritable output folder.
 func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
-	now := opts.Now
-	if now == nil {
-		now = time.Now
-	}
-	start := now()
-	site, diags := Load(opts)
-	if diags.HasErrors() {
-		return Stats{}, diags, nil
-	}
-	stats, err := publishSite(ctx, site, opts)
-	stats.Duration = now().Sub(start)
-	return stats, diags, err
-}
-
-func publishSite(ctx context.Context, site *content.Site, opts Options) (Stats, error) {
-	out, err := opts.OutputDir(site.Config)
-	if err != nil {
-		return Stats{}, err
-	}
-	asOf := opts.asOf(site.Config)
-	stats := Stats{Output: out, AsOf: asOf}
-
-	theme, err := loadTheme(opts.Source, site)
-	if err != nil {
-		return stats, err
-	}
-	tl := timeline.Build(site, asOf)
-	pages := render.Pages(site, tl, theme)
-	stats.Pages = len(pages)
-
-	src, err := filepath.Abs(opts.Source)
-	if err != nil {
-		return stats, err
-	}
-	tx, err := publish.Begin(out, publish.Options{SiteRoot: src, Logger: opts.Logger})
-	if err != nil {
-		return stats, err
-	}
-	if err := renderAll(ctx, pages, tx, opts.Progress); err != nil {
-		return stats, errors.Join(err, tx.Abort())
-	}
-	ps, err := tx.Commit()
-	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
-	return stats, err
+	return New(opts).Build(ctx)
 }
 
 func loadTheme(source string, site *content.Site) (*render.Theme, error) {

@@ -19,6 +19,9 @@ type LoadOptions struct {
 	// Drafts includes articles marked draft = true. Without it they are
 	// left out, and so are their diagnostics.
 	Drafts bool
+	// Cache, when not nil, keeps what this load reads for the next one,
+	// and provides what the last one read: see [Cache].
+	Cache *Cache
 }
 
 // The folders of a site root that Load reads.
@@ -46,7 +49,7 @@ var (
 // reach: os.Root.FS refuses symlinks that lead outside the root, and Load
 // reports those at their path.
 func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
-	l := &loader{fsys: fsys, opts: opts}
+	l := &loader{fsys: fsys, opts: opts, cache: opts.Cache}
 	site := l.load()
 	l.diags.Sort()
 	if l.diags.HasErrors() {
@@ -68,6 +71,11 @@ type loader struct {
 	treaties []*treatyFile
 	site     *Site
 	failed   map[string]bool
+
+	// cache is opts.Cache; context digests the files read besides
+	// articles, which article checks depend on.
+	cache   *Cache
+	context [32]byte
 }
 
 func (l *loader) load() *Site {
@@ -102,6 +110,15 @@ func (l *loader) load() *Site {
 // cannot be read it returns no file: src is nil if p does not exist (and is
 // not a symlink), and the problem is reported otherwise.
 func (l *loader) read(p string, symlink bool) ([]byte, *file) {
+	src, f := l.readTo(&l.diags, p, symlink)
+	if l.cache != nil {
+		l.digest(p, src)
+	}
+	return src, f
+}
+
+// readTo is read reporting to diags, for loads that run concurrently.
+func (l *loader) readTo(diags *diag.List, p string, symlink bool) ([]byte, *file) {
 	src, err := fs.ReadFile(l.fsys, p)
 	if err == nil {
 		return src, newFile(p, src)
@@ -109,18 +126,22 @@ func (l *loader) read(p string, symlink bool) ([]byte, *file) {
 	if errors.Is(err, fs.ErrNotExist) && !symlink {
 		return nil, nil
 	}
-	l.reportReadError(p, err, symlink)
+	reportReadError(diags, p, err, symlink)
 	return []byte{}, nil
 }
 
 func (l *loader) reportReadError(p string, err error, symlink bool) {
+	reportReadError(&l.diags, p, err, symlink)
+}
+
+func reportReadError(diags *diag.List, p string, err error, symlink bool) {
 	switch {
 	case strings.Contains(err.Error(), "escapes from parent"), symlink && !errors.Is(err, fs.ErrNotExist):
-		l.diags.Add(diag.Pos{File: p}, "symlink target is outside the site root")
+		diags.Add(diag.Pos{File: p}, "symlink target is outside the site root")
 	case symlink:
-		l.diags.Add(diag.Pos{File: p}, "broken symlink: its target does not exist")
+		diags.Add(diag.Pos{File: p}, "broken symlink: its target does not exist")
 	default:
-		l.diags.Add(diag.Pos{File: p}, "reading %s: %v", p, err)
+		diags.Add(diag.Pos{File: p}, "reading %s: %v", p, err)
 	}
 }
 

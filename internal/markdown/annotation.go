@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"slices"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -178,20 +179,33 @@ func pairsOf(block ast.Node, source []byte, pc parser.Context) map[int]int {
 // does, and keeps the pairs whose "]" is followed by an attribute list.
 // One pass per block keeps a run of unmatched "[" linear.
 func findBracketPairs(source []byte, lines *text.Segments) map[int]int {
-	var (
-		buf    []byte // the block's lines, concatenated
-		offset []int  // offset[i] is buf[i]'s offset in source
-		lineOf []int  // lineOf[i] is the index of buf[i]'s line
-	)
+	// buf is the block's lines, concatenated; starts[li] is the index in
+	// buf of line li's first byte.
+	n := 0
 	for li := range lines.Len() {
 		seg := lines.At(li)
-		for i := seg.Start; i < seg.Stop; i++ {
-			buf = append(buf, source[i])
-			offset = append(offset, i)
-			lineOf = append(lineOf, li)
-		}
+		n += seg.Len()
 	}
-	pairs := map[int]int{}
+	buf := make([]byte, 0, n)
+	starts := make([]int, lines.Len())
+	for li := range lines.Len() {
+		seg := lines.At(li)
+		starts[li] = len(buf)
+		buf = append(buf, source[seg.Start:seg.Stop]...)
+	}
+	// lineOf returns the index of the line holding buf[i].
+	lineOf := func(i int) int {
+		li, found := slices.BinarySearch(starts, i)
+		if !found {
+			li--
+		}
+		// Empty lines share their start with the next line: take the last.
+		for li+1 < len(starts) && starts[li+1] <= i {
+			li++
+		}
+		return li
+	}
+	var pairs map[int]int
 	var open []int
 	for i := 0; i < len(buf); i++ {
 		switch c := buf[i]; {
@@ -204,12 +218,17 @@ func findBracketPairs(source []byte, lines *text.Segments) map[int]int {
 		case c == ']' && len(open) > 0:
 			start := open[len(open)-1]
 			open = open[:len(open)-1]
-			if i+1 < len(buf) && buf[i+1] == '{' && lineOf[i] == lineOf[i+1] {
+			if i+1 < len(buf) && buf[i+1] == '{' && lineOf(i) == lineOf(i+1) {
+				li := lineOf(i + 1)
+				seg := lines.At(li)
 				r := text.NewBlockReader(source, lines)
-				li := lineOf[i+1]
-				r.SetPosition(li, text.NewSegment(offset[i+1], lines.At(li).Stop))
+				r.SetPosition(li, text.NewSegment(seg.Start+i+1-starts[li], seg.Stop))
 				if _, ok := scanAttrs(r); ok {
-					pairs[offset[start]] = offset[i]
+					if pairs == nil {
+						pairs = map[int]int{}
+					}
+					sl := lineOf(start)
+					pairs[lines.At(sl).Start+start-starts[sl]] = seg.Start + i - starts[li]
 				}
 			}
 		}

@@ -41,7 +41,9 @@ func New(opts Options) *Markdown {
 			parser.WithAutoHeadingID(),
 			// 1000: after every other transformer, so it sees each link
 			// in its final place.
-			parser.WithASTTransformers(util.Prioritized(linkFilter{}, 1000)),
+			parser.WithASTTransformers(util.Prioritized(linkFilter{}, 1000),
+				// 1000 too: the order of the two does not matter.
+				util.Prioritized(cellAlign{}, 1000)),
 		),
 	)
 	return &Markdown{opts: opts, parser: md.Parser()}

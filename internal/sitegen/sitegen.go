@@ -234,3 +234,8 @@ func quoteAll(names []string) string {
 	}
 	return strings.Join(q, ", ")
 }
+
+// TreatiesFor is the number of treaties that benchmarks pair with a site of
+// n articles: one per 200 articles, and at least 20, so treaty pages list
+// a few hundred articles at any size.
+func TreatiesFor(n int) int { return max(20, n/200) }

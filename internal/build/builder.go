@@ -1,0 +1,237 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/treatyline/treatyline/internal/content"
+	"github.com/treatyline/treatyline/internal/date"
+	"github.com/treatyline/treatyline/internal/diag"
+	"github.com/treatyline/treatyline/internal/link"
+	"github.com/treatyline/treatyline/internal/publish"
+	"github.com/treatyline/treatyline/internal/render"
+	"github.com/treatyline/treatyline/internal/timeline"
+)
+
+// Builder builds one site again and again, as watch and serve do. It keeps
+// the site it loaded last, so that [Builder.Rebuild] re-reads only the
+// files that changed and renders only the pages that show them. A Builder
+// serves one build at a time.
+type Builder struct {
+	opts  Options
+	cache *content.Cache
+	last  *built // the last good build; nil before one
+}
+
+// built is what a rebuild compares the site with: the last good build.
+type built struct {
+	out      string
+	asOf     date.Date
+	config   content.Config
+	records  [sha256.Size]byte // config and treaty records, see content.Cache
+	theme    *render.Theme
+	articles map[string]*content.Article // by slug
+	pages    map[string]render.Page      // by path, for their dependencies
+}
+
+// New returns a Builder for the site that opts describe.
+func New(opts Options) *Builder {
+	return &Builder{opts: opts, cache: content.NewCache()}
+}
+
+// Build reads the whole site afresh, renders every page and publishes the
+// result. Like the package's Build, it writes nothing when there is any
+// error.
+func (b *Builder) Build(ctx context.Context) (Stats, diag.List, error) {
+	b.cache, b.last = content.NewCache(), nil
+	return b.run(ctx, true)
+}
+
+// Rebuild brings the output up to date after the files at changed (slash
+// paths relative to the site root; folders stand for what they hold)
+// changed, were created or were removed. It reads only those files and
+// renders the pages whose inputs differ from the last good build; the
+// output is byte for byte what Build would make of the same files. A
+// change to config.toml or templates/, or a first build, renders
+// everything. On errors nothing is written, and the next Rebuild still
+// compares with the last good build.
+func (b *Builder) Rebuild(ctx context.Context, changed []string) (Stats, diag.List, error) {
+	full := b.last == nil
+	for _, p := range changed {
+		if p == "config.toml" || p == "templates" || strings.HasPrefix(p, "templates/") {
+			full = true
+		}
+	}
+	b.cache.Forget(changed...)
+	return b.run(ctx, full)
+}
+
+func (b *Builder) run(ctx context.Context, full bool) (Stats, diag.List, error) {
+	now := b.opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	start := now()
+	site, diags := load(b.opts, b.cache)
+	if diags.HasErrors() {
+		return Stats{}, diags, nil
+	}
+	stats, err := b.publish(ctx, site, full)
+	stats.Duration = now().Sub(start)
+	return stats, diags, err
+}
+
+func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (Stats, error) {
+	out, err := b.opts.OutputDir(site.Config)
+	if err != nil {
+		return Stats{}, err
+	}
+	next := &built{
+		out:      out,
+		asOf:     b.opts.asOf(site.Config),
+		config:   site.Config,
+		records:  b.cache.Records(),
+		articles: make(map[string]*content.Article, len(site.Articles)),
+	}
+	for _, a := range site.Articles {
+		next.articles[a.Slug] = a
+	}
+	last := b.last
+	full = full || last == nil || last.out != next.out || last.asOf != next.asOf ||
+		last.config != next.config || last.records != next.records
+	stats := Stats{Output: out, AsOf: next.asOf}
+
+	if full {
+		if next.theme, err = loadTheme(b.opts.Source, site); err != nil {
+			return stats, err
+		}
+	} else {
+		next.theme = last.theme
+	}
+	tl := timeline.Build(site, next.asOf)
+	pages := render.Pages(site, tl, next.theme)
+	stats.Pages = len(pages)
+	next.pages = make(map[string]render.Page, len(pages))
+	for _, p := range pages {
+		next.pages[p.Path] = p
+	}
+
+	todo := pages
+	if !full {
+		todo = last.stale(next, pages)
+	}
+	stats.Rendered = len(todo)
+
+	src, err := filepath.Abs(b.opts.Source)
+	if err != nil {
+		return stats, err
+	}
+	tx, err := publish.Begin(out, publish.Options{SiteRoot: src, Logger: b.opts.Logger, Partial: !full})
+	if err != nil {
+		return stats, err
+	}
+	if !full {
+		for p := range last.pages {
+			if _, ok := next.pages[p]; !ok {
+				tx.Remove(p)
+			}
+		}
+	}
+	if err := renderAll(ctx, todo, tx, b.opts.Progress); err != nil {
+		return stats, errors.Join(err, tx.Abort())
+	}
+	ps, err := tx.Commit()
+	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
+	if err == nil {
+		b.last = next
+	} else {
+		// The output may be half updated: the next build renders it all.
+		b.last = nil
+	}
+	return stats, err
+}
+
+// stale returns the pages of next that may differ from their rendering in
+// the last build b. The config, the theme, the as-of date and the treaty
+// records are the same in both, since anything else renders everything; so
+// what differs are articles. An article's page shows its body; every other
+// page shows at most an article's front matter, annotations and references,
+// and says which articles it shows in its dependencies. Global pages show
+// them all.
+func (b *built) stale(next *built, pages []render.Page) []render.Page {
+	changed := map[string]bool{} // articles whose front matter or references differ
+	body := map[string]bool{}    // articles whose body differs
+	for slug, a := range next.articles {
+		old := b.articles[slug]
+		switch {
+		case old == a:
+		case old == nil || !sameFacts(old, a):
+			changed[slug] = true
+		case !slices.Equal(old.Body.Source, a.Body.Source):
+			body[slug] = true
+		}
+	}
+	for slug := range b.articles {
+		if next.articles[slug] == nil {
+			changed[slug] = true
+		}
+	}
+	shape := len(b.pages) != len(next.pages)
+	for p := range b.pages {
+		if _, ok := next.pages[p]; !ok {
+			shape = true
+		}
+	}
+
+	var out []render.Page
+	for _, p := range pages {
+		old, ok := b.pages[p.Path]
+		var stale bool
+		switch {
+		case !ok:
+			stale = true
+		case p.Global:
+			stale = shape || len(changed) > 0
+		default:
+			stale = p.Nav != old.Nav || !slices.Equal(p.Treaties, old.Treaties) || !slices.Equal(p.Articles, old.Articles) ||
+				slices.ContainsFunc(p.Articles, func(slug string) bool { return changed[slug] }) ||
+				len(p.Articles) == 1 && body[p.Articles[0]] && p.Path == link.File(link.Article(p.Articles[0]))
+		}
+		if stale {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sameFacts reports whether two versions of an article agree on all but
+// their bodies and positions: whether pages other than the article's own
+// show them alike.
+func sameFacts(a, b *content.Article) bool {
+	return reflect.DeepEqual(facts(a), facts(b))
+}
+
+// facts is a copy of a without its body and positions.
+func facts(a *content.Article) content.Article {
+	c := *a
+	c.Body, c.Pos = nil, diag.Pos{}
+	c.Events = make([]*content.Event, len(a.Events))
+	for i, ev := range a.Events {
+		e := *ev
+		e.Pos = diag.Pos{}
+		c.Events[i] = &e
+	}
+	c.Annotations = make([]*content.Annotation, len(a.Annotations))
+	for i, an := range a.Annotations {
+		n := *an
+		n.Node, n.Pos = nil, diag.Pos{}
+		c.Annotations[i] = &n
+	}
+	return c
+}

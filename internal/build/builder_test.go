@@ -1,0 +1,249 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/treatyline/treatyline/internal/sitegen"
+)
+
+// editor changes a generated site on disk the way a writer would, and says
+// which files it touched.
+type editor struct {
+	t    *testing.T
+	dir  string
+	r    *rand.Rand
+	gen  *sitegen.Generator
+	next int // the index of the next new article
+}
+
+func (e *editor) files(under string) []string {
+	var out []string
+	filepath.WalkDir(filepath.Join(e.dir, under), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(e.dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out
+}
+
+func (e *editor) pick(under string) string {
+	fs := e.files(under)
+	if len(fs) == 0 {
+		e.t.Fatalf("no files under %s", under)
+	}
+	return fs[e.r.IntN(len(fs))]
+}
+
+func (e *editor) read(rel string) string {
+	data, err := os.ReadFile(filepath.Join(e.dir, rel))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return string(data)
+}
+
+func (e *editor) write(rel, data string) {
+	p := filepath.Join(e.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// replaceLine replaces the first line of rel that matches re.
+func (e *editor) replaceLine(rel string, re *regexp.Regexp, line string) {
+	src := e.read(rel)
+	loc := re.FindStringIndex(src)
+	if loc == nil {
+		e.write(rel, src)
+		return
+	}
+	e.write(rel, src[:loc[0]]+line+src[loc[1]:])
+}
+
+var (
+	titleLine    = regexp.MustCompile(`(?m)^title = .*$`)
+	dateLine     = regexp.MustCompile(`(?m)^date = .*$`)
+	treatiesLine = regexp.MustCompile(`(?m)^treaties = .*\n`)
+	summaryLine  = regexp.MustCompile(`(?m)^summary = .*$`)
+)
+
+// edit makes one random change and returns a description and the changed
+// paths. A broken file is left for the next edit to fix: fix is not nil.
+func (e *editor) edit() (what string, changed []string, fix func() []string) {
+	const articles, treaties = "content/articles", "content/treaties"
+	switch e.r.IntN(9) {
+	case 0:
+		p := e.pick(articles)
+		e.write(p, e.read(p)+fmt.Sprintf("\nA new paragraph %d.\n", e.r.IntN(1000)))
+		return "edit body of " + p, []string{p}, nil
+	case 1:
+		p := e.pick(articles)
+		e.replaceLine(p, titleLine, fmt.Sprintf("title = \"Retitled %d\"", e.r.IntN(1000)))
+		return "edit title of " + p, []string{p}, nil
+	case 2:
+		p := e.pick(articles)
+		e.replaceLine(p, dateLine, fmt.Sprintf("date = %d-%02d-%02d", 1990+e.r.IntN(36), 1+e.r.IntN(12), 1+e.r.IntN(28)))
+		return "edit date of " + p, []string{p}, nil
+	case 3:
+		p, data := e.gen.Article(e.next)
+		e.next++
+		e.write(p, string(data))
+		return "add " + p, []string{p}, nil
+	case 4:
+		p := e.pick(articles)
+		if err := os.Remove(filepath.Join(e.dir, p)); err != nil {
+			e.t.Fatal(err)
+		}
+		return "remove " + p, []string{p}, nil
+	case 5:
+		p, t := e.pick(articles), e.pick(treaties)
+		id := strings.TrimSuffix(filepath.Base(t), ".toml")
+		e.write(p, e.read(p)+fmt.Sprintf("\nSee [[%s]] and [met]{date=2001-02-03 treaty=%s}.\n", id, id))
+		return "add a reference to " + id + " in " + p, []string{p}, nil
+	case 6:
+		p := e.pick(articles)
+		e.replaceLine(p, treatiesLine, "")
+		return "remove the treaties of " + p, []string{p}, nil
+	case 7:
+		p := e.pick(articles)
+		good := e.read(p)
+		e.write(p, strings.Replace(good, "+++\n", "+++\ntitle = = broken\n", 1))
+		return "break " + p, []string{p}, func() []string {
+			e.write(p, good)
+			return []string{p}
+		}
+	default:
+		p := e.pick(treaties)
+		e.replaceLine(p, summaryLine, fmt.Sprintf("summary = \"Edited %d.\"", e.r.IntN(1000)))
+		return "edit treaty " + p, []string{p}, nil
+	}
+}
+
+// tree reads every file under dir but publish's own.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".treatyline") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			data, err := os.ReadFile(p)
+			out[filepath.ToSlash(rel)] = data
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func compareTrees(t *testing.T, step string, got, want map[string][]byte) {
+	t.Helper()
+	for _, p := range slices.Sorted(func(yield func(string) bool) {
+		for p := range want {
+			if !yield(p) {
+				return
+			}
+		}
+	}) {
+		g, ok := got[p]
+		switch {
+		case !ok:
+			t.Errorf("after %s: rebuild lacks %s", step, p)
+		case !bytes.Equal(g, want[p]):
+			t.Errorf("after %s: rebuild's %s differs from a full build's", step, p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("after %s: rebuild has %s, a full build does not", step, p)
+		}
+	}
+}
+
+// TestRebuildMatchesFullBuild applies random edits to a generated site and
+// checks after each that Rebuild leaves the output a full build of the same
+// files would make, and the same diagnostics.
+func TestRebuildMatchesFullBuild(t *testing.T) {
+	steps := 25
+	if testing.Short() {
+		steps = 8
+	}
+	for _, seed := range []uint64{1, 2} {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			dir := t.TempDir()
+			site := filepath.Join(dir, "site")
+			gopts := sitegen.Options{Seed: seed, Articles: 30, Treaties: 6}
+			if err := sitegen.Write(site, gopts); err != nil {
+				t.Fatal(err)
+			}
+			e := &editor{t: t, dir: site, r: rand.New(rand.NewPCG(seed, 7)), gen: sitegen.NewGenerator(gopts), next: gopts.Articles}
+			opts := benchOptions(site, filepath.Join(dir, "incremental"))
+			b := New(opts)
+			if _, diags, err := b.Build(t.Context()); err != nil || diags.HasErrors() {
+				t.Fatalf("Build: %v %v", err, diags)
+			}
+			var fix func() []string
+			for i := range steps {
+				var what string
+				var changed []string
+				if fix != nil {
+					what, changed, fix = "fix", fix(), nil
+				} else {
+					what, changed, fix = e.edit()
+				}
+				step := fmt.Sprintf("step %d (%s)", i, what)
+				stats, diags, err := b.Rebuild(t.Context(), changed)
+				if err != nil {
+					t.Fatalf("%s: Rebuild: %v", step, err)
+				}
+				full := opts
+				full.Output = filepath.Join(dir, fmt.Sprintf("full-%d", i))
+				_, wantDiags, err := Build(context.Background(), full)
+				if err != nil {
+					t.Fatalf("%s: Build: %v", step, err)
+				}
+				if got, want := diags.Error(), wantDiags.Error(); got != want {
+					t.Fatalf("%s: Rebuild diagnostics:\n%s\nwant (full build):\n%s", step, got, want)
+				}
+				if diags.HasErrors() {
+					continue
+				}
+				if stats.Rendered > stats.Pages {
+					t.Errorf("%s: rendered %d of %d pages", step, stats.Rendered, stats.Pages)
+				}
+				compareTrees(t, step, tree(t, opts.Output), tree(t, full.Output))
+				if t.Failed() {
+					return
+				}
+				os.RemoveAll(full.Output)
+			}
+		})
+	}
+}

@@ -1,0 +1,176 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"runtime"
+	"sync"
+
+	"github.com/treatyline/treatyline/internal/diag"
+	"github.com/treatyline/treatyline/internal/markdown"
+)
+
+// Cache keeps what [Load] read and decoded, so that loading the same site
+// again re-reads and re-decodes only the files that changed: the mode of
+// incremental rebuilds. Articles are trusted to be as they were until
+// [Cache.Forget] names them; the config and treaty records, a handful of
+// files, are read every time. An article is decoded again when its bytes
+// changed or when the config or any treaty record did, since it is checked
+// against them; its Markdown is parsed again only when its body changed.
+// The checks that span files (references, duplicate slugs, tag and party
+// folder names) run on every load, so the diagnostics are those of a fresh
+// load of the same files.
+//
+// A Cache serves one Load at a time. The zero value is not ready: use
+// [NewCache].
+type Cache struct {
+	articles map[string]*cachedArticle // by slash path
+	// context is a digest of what article checks read besides the article:
+	// the config, the treaty records and the options.
+	context [sha256.Size]byte
+}
+
+// cachedArticle is one article file as the last load saw it.
+type cachedArticle struct {
+	src   []byte
+	stale bool // named by Forget: read the file again
+	// decoded is the result of decodeArticle and its file's diagnostics,
+	// valid while the cache's context is unchanged.
+	decoded *articleFile
+	diags   diag.List
+	// doc is the parsed body, valid while the body's bytes are unchanged.
+	doc *markdown.Doc
+}
+
+// NewCache returns an empty cache: the first Load that uses it reads
+// everything.
+func NewCache() *Cache { return &Cache{articles: map[string]*cachedArticle{}} }
+
+// Forget marks the files at the given slash paths, relative to the site
+// root, as changed: the next Load reads them again. Paths of files that
+// were never loaded, and of folders, are fine: a folder's files are all
+// forgotten.
+func (c *Cache) Forget(paths ...string) {
+	for _, p := range paths {
+		for q, ca := range c.articles {
+			if q == p || (len(q) > len(p) && q[len(p)] == '/' && q[:len(p)] == p) {
+				ca.stale = true
+			}
+		}
+	}
+}
+
+// articleResult is the outcome of loading one listed article file.
+type articleResult struct {
+	af    *articleFile
+	diags diag.List // the file's diagnostics, drafts' already dropped
+	entry *cachedArticle
+}
+
+// loadArticlesFrom decodes the listed article files on every core. Results
+// come back in list order, so the output does not depend on scheduling.
+func (l *loader) loadArticlesFrom(ents []entry) []articleResult {
+	results := make([]articleResult, len(ents))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(ents))) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = l.loadArticle(ents[i])
+			}
+		})
+	}
+	for i := range ents {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// loadArticle reads and decodes one article, or takes it from the cache.
+// It only reads the loader's shared state, so calls may run concurrently.
+func (l *loader) loadArticle(e entry) articleResult {
+	var prev *cachedArticle
+	if l.cache != nil {
+		prev = l.cache.articles[e.path]
+	}
+	var src []byte
+	var res articleResult
+	if prev != nil && !prev.stale {
+		src = prev.src
+	} else {
+		var f *file
+		src, f = l.readTo(&res.diags, e.path, e.symlink)
+		if f == nil {
+			return res
+		}
+	}
+	ca := &cachedArticle{src: src}
+	res.entry = ca
+	if prev != nil && bytes.Equal(prev.src, src) {
+		ca.doc = prev.doc
+		if l.cache.context == l.context {
+			ca.decoded, ca.diags = prev.decoded, prev.diags
+			res.af, res.diags = l.keep(ca.decoded, ca.diags)
+			return res
+		}
+	}
+	f := newFile(e.path, src)
+	af := l.decodeArticle(f, src, ca)
+	ca.decoded, ca.diags = af, f.diags
+	res.af, res.diags = l.keep(af, f.diags)
+	return res
+}
+
+// keep applies the draft rule: a draft is left out, diagnostics and all,
+// unless drafts are wanted.
+func (l *loader) keep(af *articleFile, diags diag.List) (*articleFile, diag.List) {
+	if af != nil && af.article.Draft && !l.opts.Drafts {
+		return nil, nil
+	}
+	return af, diags
+}
+
+// parseBody parses an article body, reusing the cached parse when the
+// body is unchanged.
+func (l *loader) parseBody(ca *cachedArticle, body []byte) *markdown.Doc {
+	if ca != nil && ca.doc != nil && bytes.Equal(ca.doc.Source, body) {
+		return ca.doc
+	}
+	doc := l.md.Parse(body)
+	if ca != nil {
+		ca.doc = doc
+	}
+	return doc
+}
+
+// digest folds what article checks read besides the article into l.context.
+func (l *loader) digest(p string, src []byte) {
+	h := sha256.New()
+	h.Write(l.context[:])
+	h.Write([]byte(p))
+	h.Write([]byte{0})
+	h.Write(src)
+	h.Sum(l.context[:0])
+}
+
+// storeCache replaces the cache's articles with those of this load.
+func (l *loader) storeCache(ents []entry, results []articleResult) {
+	if l.cache == nil {
+		return
+	}
+	articles := make(map[string]*cachedArticle, len(ents))
+	for i, e := range ents {
+		if results[i].entry != nil {
+			articles[e.path] = results[i].entry
+		}
+	}
+	l.cache.articles = articles
+	l.cache.context = l.context
+}
+
+// Records returns a digest of the files that every article is checked
+// against, config.toml and the treaty records, as the last Load read them:
+// two equal digests mean none of those files changed in between.
+func (c *Cache) Records() [sha256.Size]byte { return c.context }
