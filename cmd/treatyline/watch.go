@@ -128,23 +128,30 @@ func overlay(l diag.List) []serve.Diagnostic {
 	return out
 }
 
+// watch watches the site and rebuilds it on every batch of changes. The
+// first build runs once the watches are in place, so a save made while it
+// runs gives a rebuild rather than going unseen.
 func (l *liveSite) watch(ctx context.Context, poll bool, srv *serve.Server) error {
-	l.rebuild(ctx, "built", nil, srv)
-	exclude := []string{filepath.Join(l.opts.Source, "public")}
-	if l.out != "" {
-		exclude = append(exclude, l.out)
+	out := l.opts.Output
+	if out == "" {
+		out = filepath.Join(l.opts.Source, "public")
 	}
 	wopts := watch.Options{
-		Root:    l.opts.Source,
-		Paths:   []string{"content", "templates", "config.toml"},
-		Exclude: exclude,
+		Root:  l.opts.Source,
+		Paths: []string{"content", "templates", "config.toml"},
+		// publish refuses an output folder inside content/ or templates/;
+		// the exclusion guards against rebuild loops all the same.
+		Exclude: []string{out},
 		Poll:    poll,
-		// Editors save in bursts a few milliseconds long; a short quiet
+		// Editors save in bursts of a few milliseconds; a short quiet
 		// period keeps the edit-to-page time low.
-		Quiet: 10 * time.Millisecond,
+		Quiet: 20 * time.Millisecond,
 		Warn:  func(msg string) { fmt.Fprintln(l.stderr, msg) },
+		Ready: func() {
+			l.rebuild(ctx, "built", nil, srv)
+			fmt.Fprintln(l.stderr, "watching for changes; press Ctrl+C to stop")
+		},
 	}
-	fmt.Fprintln(l.stderr, "watching for changes; press Ctrl+C to stop")
 	err := watch.Run(ctx, wopts, func(b watch.Batch) {
 		l.rebuild(ctx, describe(b.Paths), b.Paths, srv)
 	})

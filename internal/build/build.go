@@ -99,7 +99,11 @@ func (o Options) asOf(cfg content.Config) date.Date {
 // OutputDir returns the absolute output folder for the site's config.
 func (o Options) OutputDir(cfg content.Config) (string, error) {
 	dir := o.Output
-	if dir == "" {
+	switch {
+	case dir != "":
+	case filepath.IsAbs(filepath.FromSlash(cfg.OutputDir)):
+		dir = filepath.FromSlash(cfg.OutputDir)
+	default:
 		dir = filepath.Join(o.Source, filepath.FromSlash(cfg.OutputDir))
 	}
 	return filepath.Abs(dir)
