@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"github.com/treatyline/treatyline/internal/ignore"
 	"io/fs"
 	"path"
 	"regexp"
@@ -166,7 +167,7 @@ func (l *loader) list(dir string, nested bool, exts ...string) []entry {
 			return
 		}
 		for _, e := range ents {
-			if Ignored(e.Name()) {
+			if ignore.Name(e.Name()) {
 				continue
 			}
 			p := path.Join(dir, e.Name())
@@ -225,22 +226,4 @@ func bomLen(src []byte) int {
 		return len(bom)
 	}
 	return 0
-}
-
-// Ignored reports whether a file or folder name is one that editors and
-// desktops leave beside content: swap, backup, lock and temporary files, and
-// dotfiles. Neither the build nor the watcher treats them as content.
-func Ignored(name string) bool {
-	switch {
-	case name == "4913", // vim's probe for a writable folder
-		strings.HasPrefix(name, "."), // dotfiles, .#lock files, .goutputstream-*
-		strings.HasPrefix(name, "#"), // emacs auto-save
-		strings.HasSuffix(name, "~"),
-		strings.HasSuffix(name, ".swp"),
-		strings.HasSuffix(name, ".swx"),
-		strings.HasSuffix(name, "___jb_tmp___"),
-		strings.HasSuffix(name, "___jb_old___"):
-		return true
-	}
-	return false
 }

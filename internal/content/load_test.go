@@ -689,33 +689,6 @@ x
 	}
 }
 
-func TestIgnored(t *testing.T) {
-	tests := []struct {
-		name string
-		want bool
-	}{
-		{"new-start.toml", false},
-		{"antonov.md", false},
-		{"4913", true},
-		{".antonov.md.swp", true},
-		{"antonov.md.swx", true},
-		{"antonov.md~", true},
-		{".#antonov.md", true},
-		{"#antonov.md#", true},
-		{"antonov.md___jb_tmp___", true},
-		{"antonov.md___jb_old___", true},
-		{".goutputstream-ABC123", true},
-		{".DS_Store", true},
-		{".git", true},
-		{"49130", false},
-	}
-	for _, tt := range tests {
-		if got := Ignored(tt.name); got != tt.want {
-			t.Errorf("Ignored(%q) = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
-
 func TestLoadSymlinks(t *testing.T) {
 	dir := t.TempDir()
 	site := filepath.Join(dir, "site")

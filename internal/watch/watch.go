@@ -6,7 +6,7 @@
 // Folders are watched recursively, folders created later are added (and the
 // files already inside them reported), removed ones are dropped. A file such
 // as config.toml is watched through its parent folder. Editors' temporary,
-// backup and lock files are ignored (see [Ignored]). Events are debounced by a
+// backup and lock files are ignored (see [ignore.Name]). Events are debounced by a
 // quiet period that restarts on every event.
 //
 // Where the system refuses more watches (the inotify limits on Linux), Run
@@ -18,6 +18,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/treatyline/treatyline/internal/ignore"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -39,7 +40,7 @@ type Options struct {
 	// Root: the output folder, so that a build never triggers another.
 	Exclude []string
 	// Ignore reports whether a file or folder name (not a path) is to be
-	// ignored; nil means [Ignored].
+	// ignored; nil means [ignore.Name].
 	Ignore func(name string) bool
 	// Poll forces polling instead of file system notifications.
 	Poll bool
@@ -126,7 +127,7 @@ func newWatcher(opts Options) (*watcher, error) {
 		pending:  newDebouncer(opts.Quiet),
 	}
 	if w.scope.ignore == nil {
-		w.scope.ignore = Ignored
+		w.scope.ignore = ignore.Name
 	}
 	if w.interval <= 0 {
 		w.interval = 500 * time.Millisecond

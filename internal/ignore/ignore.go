@@ -1,11 +1,13 @@
-package watch
+// Package ignore names the files treatyline passes over in a site: editors'
+// temp, backup and lock files, and dotfiles. The loader and the watcher
+// share it, so a file that `build` ignores never triggers a rebuild either.
+package ignore
 
 import "strings"
 
-// Ignored reports whether a file or folder name belongs to an editor's or a
-// system's temporary, backup or lock files, or is a dotfile: changes to
-// these never give a rebuild. The list is Hugo's.
-func Ignored(name string) bool {
+// Name reports whether a file or folder of this base name is ignored. The
+// list follows the one Hugo keeps for the editors people use.
+func Name(name string) bool {
 	switch {
 	case strings.HasPrefix(name, "."): // dotfiles, .#lock, .goutputstream-*, .DS_Store
 		return true

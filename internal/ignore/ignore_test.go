@@ -1,8 +1,8 @@
-package watch
+package ignore
 
 import "testing"
 
-func TestIgnored(t *testing.T) {
+func TestName(t *testing.T) {
 	tests := []struct {
 		name string
 		want bool
@@ -28,8 +28,8 @@ func TestIgnored(t *testing.T) {
 		{"a~b.md", false},
 	}
 	for _, tt := range tests {
-		if got := Ignored(tt.name); got != tt.want {
-			t.Errorf("Ignored(%q) = %v, want %v", tt.name, got, tt.want)
+		if got := Name(tt.name); got != tt.want {
+			t.Errorf("Name(%q) = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
