@@ -113,8 +113,31 @@ func (o Options) OutputDir(cfg content.Config) (string, error) {
 // warnings) come back in the list; on any error nothing is written. The
 // error result is for failures other than content errors, such as an
 // unwritable output folder.
+//
+// A build of the same inputs as the last complete one, into an output
+// folder whose files are all as it left them, writes nothing and renders
+// nothing: it reports every page unchanged. The output folder keeps a
+// record of the inputs for that.
 func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
-	return New(opts).Build(ctx)
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	start := now()
+	if stats, ok := upToDate(opts); ok {
+		stats.Duration = now().Sub(start)
+		return stats, nil, nil
+	}
+	stats, diags, err := New(opts).Build(ctx)
+	// Warnings are shown by every build, so a site with warnings is always
+	// built; a record that cannot be written only costs the next build
+	// its shortcut.
+	if err == nil && len(diags) == 0 {
+		if rerr := writeRecord(opts, stats); rerr != nil && opts.Logger != nil {
+			opts.Logger.Warn("recording the build's inputs", "err", rerr)
+		}
+	}
+	return stats, diags, err
 }
 
 func loadTheme(source string, site *content.Site) (*render.Theme, error) {

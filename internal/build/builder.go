@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -114,17 +115,28 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (S
 	} else {
 		next.theme = last.theme
 	}
-	tl := timeline.Build(site, next.asOf)
-	pages := render.Pages(site, tl, next.theme)
-	stats.Pages = len(pages)
-	next.pages = make(map[string]render.Page, len(pages))
-	for _, p := range pages {
-		next.pages[p.Path] = p
-	}
-
-	todo := pages
-	if !full {
-		todo = last.stale(next, pages)
+	var todo []render.Page
+	if edited, ok := last.bodyEdits(next, full); ok {
+		// Only article texts changed: the timeline and every other page
+		// are the last build's.
+		todo = edited
+		next.pages = maps.Clone(last.pages)
+		for _, p := range edited {
+			next.pages[p.Path] = p
+		}
+		stats.Pages = len(next.pages)
+	} else {
+		tl := timeline.Build(site, next.asOf)
+		pages := render.Pages(site, tl, next.theme)
+		stats.Pages = len(pages)
+		next.pages = make(map[string]render.Page, len(pages))
+		for _, p := range pages {
+			next.pages[p.Path] = p
+		}
+		todo = pages
+		if !full {
+			todo = last.stale(next, pages)
+		}
 	}
 	stats.Rendered = len(todo)
 
@@ -135,6 +147,9 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (S
 	tx, err := publish.Begin(out, publish.Options{SiteRoot: src, Logger: b.opts.Logger, Partial: !full})
 	if err != nil {
 		return stats, err
+	}
+	if err := forgetRecord(out); err != nil {
+		return stats, errors.Join(err, tx.Abort())
 	}
 	if !full {
 		for p := range last.pages {
@@ -208,6 +223,31 @@ func (b *built) stale(next *built, pages []render.Page) []render.Page {
 		}
 	}
 	return out
+}
+
+// bodyEdits returns the pages to render when next differs from the last
+// build b in the bodies of articles alone: their own pages, made again. ok
+// is false when anything else may differ, full or not: the set of articles,
+// or an article's front matter, events, annotations or references.
+func (b *built) bodyEdits(next *built, full bool) (edited []render.Page, ok bool) {
+	if full || b == nil || len(b.articles) != len(next.articles) {
+		return nil, false
+	}
+	for slug, a := range next.articles {
+		old := b.articles[slug]
+		if old == a {
+			continue
+		}
+		if old == nil || !sameFacts(old, a) {
+			return nil, false
+		}
+		p, ok := b.pages[link.File(link.Article(slug))].EditBody(old, a)
+		if !ok {
+			return nil, false
+		}
+		edited = append(edited, p)
+	}
+	return edited, true
 }
 
 // sameFacts reports whether two versions of an article agree on all but

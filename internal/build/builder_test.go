@@ -247,3 +247,55 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestBodyEditsRenderOnlyTheirPage edits the text around an article's
+// annotations again and again: each rebuild renders the article's page
+// alone, and leaves what a full build makes, its annotations still linked
+// to their timeline entries.
+func TestBodyEditsRenderOnlyTheirPage(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	if err := sitegen.Write(site, sitegen.Options{Seed: 3, Articles: 20, Treaties: 4}); err != nil {
+		t.Fatal(err)
+	}
+	e := &editor{t: t, dir: site}
+	var article string
+	for _, p := range e.files("content/articles") {
+		if strings.Contains(e.read(p), "]{date=") {
+			article = p
+			break
+		}
+	}
+	if article == "" {
+		t.Fatal("no generated article has an annotation")
+	}
+	opts := benchOptions(site, filepath.Join(dir, "incremental"))
+	b := New(opts)
+	if _, diags, err := b.Build(t.Context()); err != nil || diags.HasErrors() {
+		t.Fatalf("Build: %v %v", err, diags)
+	}
+	edits := []struct {
+		name string
+		edit func(src string) string
+	}{
+		{"a paragraph added at the end", func(src string) string { return src + "\nA closing paragraph.\n" }},
+		{"words added before the annotations", func(src string) string { return strings.Replace(src, "+++\n\n", "+++\n\nAn opening line.\n\n", 1) }},
+		{"the same article edited again", func(src string) string { return src + "\nA second closing paragraph.\n" }},
+	}
+	for i, tt := range edits {
+		e.write(article, tt.edit(e.read(article)))
+		stats, diags, err := b.Rebuild(t.Context(), []string{article})
+		if err != nil || diags.HasErrors() {
+			t.Fatalf("%s: Rebuild: %v %v", tt.name, err, diags)
+		}
+		if stats.Rendered != 1 || stats.Written != 1 {
+			t.Errorf("%s: rendered %d pages and wrote %d, want 1 and 1", tt.name, stats.Rendered, stats.Written)
+		}
+		full := opts
+		full.Output = filepath.Join(dir, fmt.Sprintf("full-%d", i))
+		if _, diags, err := Build(t.Context(), full); err != nil || diags.HasErrors() {
+			t.Fatalf("%s: Build: %v %v", tt.name, err, diags)
+		}
+		compareTrees(t, tt.name, tree(t, opts.Output), tree(t, full.Output))
+	}
+}

@@ -29,7 +29,12 @@ type articleFile struct {
 // every core. Drafts are left out, with their diagnostics, unless the
 // options ask for them.
 func (l *loader) loadArticles() []*articleFile {
-	ents := l.list(articlesDir, true, ".md")
+	ents, clean := l.listed()
+	if !clean {
+		before := len(l.diags)
+		ents = l.list(articlesDir, true, ".md")
+		clean = len(l.diags) == before
+	}
 	results := l.loadArticlesFrom(ents)
 	var out []*articleFile
 	for _, r := range results {
@@ -38,7 +43,7 @@ func (l *loader) loadArticles() []*articleFile {
 			out = append(out, r.af)
 		}
 	}
-	l.storeCache(ents, results)
+	l.storeCache(ents, results, clean)
 	return out
 }
 

@@ -3,7 +3,10 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"io/fs"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/treatyline/treatyline/internal/diag"
@@ -28,6 +31,12 @@ type Cache struct {
 	// context is a digest of what article checks read besides the article:
 	// the config, the treaty records and the options.
 	context [sha256.Size]byte
+	// listing is the last load's list of article files, nil when it must
+	// be made again: the folders are listed anew only when Forget names a
+	// path that may add or remove an article, not for edits of known ones.
+	// recheck holds the known files Forget named since, which may be gone.
+	listing []entry
+	recheck []string
 }
 
 // cachedArticle is one article file as the last load saw it.
@@ -57,7 +66,32 @@ func (c *Cache) Forget(paths ...string) {
 				ca.stale = true
 			}
 		}
+		switch {
+		case c.articles[p] != nil:
+			c.recheck = append(c.recheck, p)
+		case p == "" || p == "." || p == articlesDir || strings.HasPrefix(articlesDir, p+"/") || strings.HasPrefix(p, articlesDir+"/"):
+			c.listing = nil
+		}
 	}
+}
+
+// listed returns the article files of the last load when they still are
+// the site's: no path Forget named since can have added one, and the known
+// files it named are still there, of the same type.
+func (l *loader) listed() ([]entry, bool) {
+	c := l.cache
+	if c == nil || c.listing == nil {
+		return nil, false
+	}
+	for _, p := range c.recheck {
+		i, found := slices.BinarySearchFunc(c.listing, p, func(e entry, p string) int { return strings.Compare(e.path, p) })
+		info, err := fs.Lstat(l.fsys, p)
+		if !found || err != nil || !info.Mode().IsRegular() && info.Mode().Type() != fs.ModeSymlink ||
+			(info.Mode().Type() == fs.ModeSymlink) != c.listing[i].symlink {
+			return nil, false
+		}
+	}
+	return c.listing, true
 }
 
 // articleResult is the outcome of loading one listed article file.
@@ -155,10 +189,15 @@ func (l *loader) digest(p string, src []byte) {
 	h.Sum(l.context[:0])
 }
 
-// storeCache replaces the cache's articles with those of this load.
-func (l *loader) storeCache(ents []entry, results []articleResult) {
+// storeCache replaces the cache's articles with those of this load, and
+// keeps its list of article files when listing them reported nothing.
+func (l *loader) storeCache(ents []entry, results []articleResult, listedClean bool) {
 	if l.cache == nil {
 		return
+	}
+	l.cache.listing, l.cache.recheck = nil, nil
+	if listedClean {
+		l.cache.listing = ents
 	}
 	articles := make(map[string]*cachedArticle, len(ents))
 	for i, e := range ents {

@@ -22,6 +22,15 @@ type Config struct {
 	UnsafeHTML bool
 }
 
+// PerPage is the number of items a page of a list holds: Paginate, or 100
+// when it is not set.
+func (c Config) PerPage() int {
+	if c.Paginate > 0 {
+		return c.Paginate
+	}
+	return 100
+}
+
 // Site is everything loaded from a site root.
 type Site struct {
 	Config   Config

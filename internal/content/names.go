@@ -46,8 +46,13 @@ func (l *loader) checkNames(articles []*articleFile) {
 func (l *loader) checkSlugs(what string, uses []use) {
 	sortUses(uses)
 	first := map[string]use{}
+	slugs := map[string]string{} // by name: thousands of uses share a few names
 	for _, u := range uses {
-		slug := link.Slug(u.name)
+		slug, ok := slugs[u.name]
+		if !ok {
+			slug = link.Slug(u.name)
+			slugs[u.name] = slug
+		}
 		if slug == "" {
 			l.diags.Add(u.pos, "%s %q has no letter or digit to make a folder name of", what, u.name)
 			continue

@@ -55,7 +55,7 @@ func Calendar(w io.Writer, site *content.Site, tl *timeline.Timeline, treatyID s
 			ev.AddText("DESCRIPTION", strings.Join(d, "\n"))
 		}
 		if site.Config.BaseURL != "" {
-			ev.Add("URL", absolute(site.Config.BaseURL, entryURL(style, e)), ical.Param{Name: "VALUE", Value: "URI"})
+			ev.Add("URL", absolute(site.Config.BaseURL, entryURL(site, tl, style, e)), ical.Param{Name: "VALUE", Value: "URI"})
 		}
 		// All-day entries of a record are facts, not appointments: they
 		// should not show the reader as busy.

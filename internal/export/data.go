@@ -143,7 +143,7 @@ func TimelineData(w io.Writer, site *content.Site, tl *timeline.Timeline, style 
 			Reported:  e.Kind == timeline.ReportedEvent,
 			Title:     e.Title(),
 			Article:   optString(articleURL(style, e)),
-			URL:       entryURL(style, e),
+			URL:       entryURL(site, tl, style, e),
 		}
 		if e.Treaty != nil {
 			d.Treaty = optString(e.Treaty.ID)

@@ -14,6 +14,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/link"
 	"github.com/treatyline/treatyline/internal/timeline"
 )
@@ -34,9 +35,10 @@ func absolute(base, rel string) string {
 }
 
 // entryURL returns the URL, relative to the site root, of the entry's place
-// on the timeline: its year page and its anchor.
-func entryURL(style link.Style, e *timeline.Entry) string {
-	return style.Page(link.Year(e.Date.Year())) + "#" + e.ID
+// on the timeline: the page of its year that shows it, and its anchor.
+func entryURL(site *content.Site, tl *timeline.Timeline, style link.Style, e *timeline.Entry) string {
+	dir := link.Paged(link.Year(e.Date.Year()), tl.YearPage(e, site.Config.PerPage()))
+	return style.Page(dir) + "#" + e.ID
 }
 
 // articleURL returns the URL of the article an entry comes from, pointing at

@@ -89,11 +89,11 @@ func sameBytes(root *os.Root, p string, data []byte) (bool, error) {
 }
 
 // writeFile creates the new file p with data, and the folders above it.
-func writeFile(root *os.Root, p string, data []byte) error {
-	if err := root.MkdirAll(path.Dir(p), 0o755); err != nil {
+func (tx *Tx) writeFile(p string, data []byte) error {
+	if err := tx.mkdirs(path.Dir(p)); err != nil {
 		return err
 	}
-	f, err := root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := tx.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
@@ -106,11 +106,11 @@ func writeFile(root *os.Root, p string, data []byte) error {
 
 // linkFile makes newname a hard link to oldname, and the folders above it.
 // A symbolic link is linked itself, never followed.
-func linkFile(root *os.Root, oldname, newname string) error {
-	if err := root.MkdirAll(path.Dir(newname), 0o755); err != nil {
+func (tx *Tx) linkFile(oldname, newname string) error {
+	if err := tx.mkdirs(path.Dir(newname)); err != nil {
 		return err
 	}
-	if err := root.Link(oldname, newname); err != nil {
+	if err := tx.root.Link(oldname, newname); err != nil {
 		return fmt.Errorf("keeping %s: %w", oldname, err)
 	}
 	return nil
@@ -134,4 +134,25 @@ func removeTree(root *os.Root, name string) error {
 		return nil
 	})
 	return root.RemoveAll(name)
+}
+
+// mkdirs makes the folder dir and those above it, asking for each folder
+// once per transaction: most pages sit in a folder of their own under
+// folders that thousands share, and making a path of folders costs a few
+// system calls per level even when they exist.
+func (tx *Tx) mkdirs(dir string) error {
+	if dir == "." || dir == "/" {
+		return nil
+	}
+	if _, ok := tx.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := tx.mkdirs(path.Dir(dir)); err != nil {
+		return err
+	}
+	if err := tx.root.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	tx.dirs.Store(dir, true)
+	return nil
 }

@@ -94,7 +94,7 @@ func (tx *Tx) writeMarker(marker []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFile(tx.root, tmp, marker); err != nil {
+	if err := tx.writeFile(tmp, marker); err != nil {
 		return fmt.Errorf("writing the marker: %w", err)
 	}
 	if err := tx.root.Rename(tmp, p); err != nil {

@@ -52,6 +52,8 @@ type Tx struct {
 	log       *slog.Logger
 	exchange  func(a, b string) error
 
+	dirs sync.Map // folders made, or found, by [Tx.mkdirs]
+
 	mu      sync.Mutex
 	names   map[string]string // Put names; in place, to their temporary file
 	removed map[string]bool
@@ -235,7 +237,7 @@ func (tx *Tx) put(name string, data []byte) error {
 		}
 		if same {
 			if !tx.inPlace {
-				if err := linkFile(tx.root, old, path.Join(tx.staging, name)); err != nil {
+				if err := tx.linkFile(old, path.Join(tx.staging, name)); err != nil {
 					return err
 				}
 			}
@@ -251,7 +253,7 @@ func (tx *Tx) put(name string, data []byte) error {
 			return err
 		}
 	}
-	if err := writeFile(tx.root, target, data); err != nil {
+	if err := tx.writeFile(target, data); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	tx.mu.Lock()

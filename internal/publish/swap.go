@@ -77,7 +77,7 @@ func (tx *Tx) carry(rel string) error {
 		if _, put := tx.names[name]; put || tx.oldFiles[name] {
 			continue
 		}
-		if err := linkFile(tx.root, path.Join(tx.base, name), path.Join(tx.staging, name)); err != nil {
+		if err := tx.linkFile(path.Join(tx.base, name), path.Join(tx.staging, name)); err != nil {
 			return err
 		}
 	}

@@ -50,7 +50,7 @@ func (s *site) entry(l linker, e *timeline.Entry, anchored bool) (entryView, err
 		Future:   e.Date.After(s.tl.AsOf),
 	}
 	if !anchored {
-		v.Permalink = l.page(link.Year(e.Date.Year()), e.ID)
+		v.Permalink = l.page(s.entryDir(e), e.ID)
 	}
 	var treaties []*content.Treaty
 	if e.Treaty != nil {

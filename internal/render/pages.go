@@ -36,6 +36,7 @@ type Page struct {
 	Nav string
 
 	render func(w io.Writer) error
+	site   *site // set on article pages, for [Page.EditBody]
 }
 
 // Render writes the page. Pages of one [Pages] call may render concurrently.
@@ -92,17 +93,33 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 	for i, y := range tl.Years {
 		years[i] = strconv.Itoa(y.Year)
 	}
-	for i := range tl.Years {
-		treaties, articles := entryDeps(tl.Years[i].Entries)
-		p := s.htmlPage(link.Year(tl.Years[i].Year), yearPage, treaties, articles, false, s.year(i))
-		p.Nav = strings.Join(years, " ")
-		add(p)
+	for i, y := range tl.Years {
+		n := pageCount(len(y.Entries), s.perPage())
+		for k := 1; k <= n; k++ {
+			treaties, articles := entryDeps(pageSlice(y.Entries, k, s.perPage()))
+			p := s.htmlPage(link.Paged(link.Year(y.Year), k), yearPage, treaties, articles, false, s.year(i, k, n))
+			p.Nav = strings.Join(years, " ") + " pages " + strconv.Itoa(n)
+			add(p)
+		}
 	}
 	add(s.htmlPage("treaties", treatiesPage, nil, nil, true, s.treatyList))
 	for _, t := range cs.Treaties {
-		treaties, articles := s.treatyDeps(t)
-		add(s.htmlPage(link.Treaty(t.ID), treatyPage, treaties, articles, false, s.treaty(t)))
-		add(Page{Path: link.Treaty(t.ID) + "/events.ics", Treaties: treaties, Articles: articles,
+		entries, referrers := tl.ByTreaty[t.ID], tl.Referrers[t.ID]
+		n := max(pageCount(len(entries), s.perPage()), pageCount(len(referrers), s.perPage()))
+		for k := 1; k <= n; k++ {
+			shown := pageSlice(entries, k, s.perPage())
+			treaties, articles := s.treatyDeps(t, shown, pageSlice(referrers, k, s.perPage()))
+			p := s.htmlPage(link.Paged(link.Treaty(t.ID), k), treatyPage, treaties, articles, false, s.treaty(t, k, n))
+			p.Nav = strconv.Itoa(n) + " " + s.entryNav(shown)
+			add(p)
+		}
+		var events []*timeline.Entry
+		for _, e := range entries {
+			if e.Kind == timeline.TreatyEvent || e.Kind == timeline.Expiry {
+				events = append(events, e)
+			}
+		}
+		add(Page{Path: link.Treaty(t.ID) + "/events.ics", Treaties: []string{t.ID}, Nav: s.entryNav(events),
 			render: func(w io.Writer) error { return export.Calendar(w, cs, tl, t.ID) }})
 	}
 	n := pageCount(len(cs.Articles), s.perPage())
@@ -113,7 +130,9 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 		add(p)
 	}
 	for _, a := range cs.Articles {
-		add(s.htmlPage(link.Article(a.Slug), articlePage, sortedCopy(a.Refs), []string{a.Slug}, false, s.article(a)))
+		p := s.articlePage(a)
+		p.Nav = s.entryNav(tl.ByArticle[a.Slug])
+		add(p)
 	}
 	for _, group := range []struct {
 		dir   string
@@ -146,6 +165,38 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 	pages = append(pages, s.exports(pages)...)
 	slices.SortFunc(pages, func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
 	return pages
+}
+
+func (s *site) articlePage(a *content.Article) Page {
+	p := s.htmlPage(link.Article(a.Slug), articlePage, sortedCopy(a.Refs), []string{a.Slug}, false, s.article(a))
+	p.site = s
+	return p
+}
+
+// EditBody returns the page p of article old made again for a, a new
+// version of old that differs in its body alone: its front matter, events,
+// annotations and references are old's, in the same order. The page is the
+// one [Pages] would list for the site with a in old's place, whose other
+// pages are p's siblings unchanged, so an edit of an article's text renders
+// one page without listing the site again. ok is false when p is not old's
+// page.
+func (p Page) EditBody(old, a *content.Article) (edited Page, ok bool) {
+	s := p.site
+	if s == nil || old.Slug != a.Slug || p.Path != link.File(link.Article(a.Slug)) || len(old.Annotations) != len(a.Annotations) {
+		return Page{}, false
+	}
+	// The new body's annotations are new nodes: they lead to the entries
+	// of the old ones, which say the same.
+	next := *s
+	next.reports = make(map[*markdown.Annotation]*timeline.Entry, len(a.Annotations))
+	for i, an := range a.Annotations {
+		if e := s.reports[old.Annotations[i].Node]; e != nil && an.Node != nil {
+			next.reports[an.Node] = e
+		}
+	}
+	edited = next.articlePage(a)
+	edited.Nav = p.Nav
+	return edited, true
 }
 
 // exports are the machine-readable files; the sitemap lists the HTML pages
@@ -195,10 +246,10 @@ func (s *site) htmlPage(dir, tmpl string, treaties, articles []string, global bo
 		}}
 }
 
-// treatyDeps are the records a treaty's page shows: the treaty, its
-// successor, the treaties its description links to, and the articles that
-// reference it.
-func (s *site) treatyDeps(t *content.Treaty) (treaties, articles []string) {
+// treatyDeps are the records a page of a treaty shows: the treaty, its
+// successor, the treaties its description links to, the records of the
+// entries it shows and the articles it lists.
+func (s *site) treatyDeps(t *content.Treaty, entries []*timeline.Entry, referrers []*content.Article) (treaties, articles []string) {
 	treaties = []string{t.ID}
 	for _, e := range t.Events {
 		if e.By != "" {
@@ -212,10 +263,26 @@ func (s *site) treatyDeps(t *content.Treaty) (treaties, articles []string) {
 			}
 		}
 	}
-	for _, a := range s.tl.Referrers[t.ID] {
-		articles = append(articles, a.Slug)
+	et, ea := entryDeps(entries)
+	lt, la := articleDeps(referrers)
+	return sortedCopy(slices.Concat(treaties, et, lt)), sortedCopy(slices.Concat(ea, la))
+}
+
+// entryDir is the folder of the page that shows e on its year's timeline.
+func (s *site) entryDir(e *timeline.Entry) string {
+	return link.Paged(link.Year(e.Date.Year()), s.tl.YearPage(e, s.perPage()))
+}
+
+// entryNav names the pages that the permalinks of entries lead to, so that
+// a page showing them renders again when an entry moves to another page of
+// its year.
+func (s *site) entryNav(entries []*timeline.Entry) string {
+	var b strings.Builder
+	for _, e := range entries {
+		b.WriteString(s.entryDir(e))
+		b.WriteByte(' ')
 	}
-	return sortedCopy(treaties), sortedCopy(articles)
+	return b.String()
 }
 
 // termDeps are the records on page i of a term's list, which holds its
@@ -302,12 +369,7 @@ func (s *site) terms() (tags, parties []*term) {
 	return sorted(tagBy), sorted(partyBy)
 }
 
-func (s *site) perPage() int {
-	if s.Config.Paginate > 0 {
-		return s.Config.Paginate
-	}
-	return 100
-}
+func (s *site) perPage() int { return s.Config.PerPage() }
 
 // pageCount is the number of pages a list of n items takes: at least one, so
 // an empty list still has its page.

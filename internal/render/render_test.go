@@ -185,6 +185,10 @@ func TestPaginationAtTwoPerPage(t *testing.T) {
 		{"articles/page/3/index.html", []string{"Around the signing", `href="../../../articles/page/2/index.html" rel="prev"`}, []string{`rel="next"`}},
 		{"tags/diplomacy/page/3/index.html", []string{"Around the signing"}, nil},
 		{"parties/russia/page/2/index.html", []string{"SORT"}, []string{`treaties/new-start/index.html">New START`}},
+		// Year pages and treaty pages hold two entries and two articles each.
+		{"timeline/2021/index.html", []string{`href="../../timeline/2021/page/2/index.html" rel="next"`, "Timeline 2021</h1>"}, []string{"Previous page"}},
+		{"timeline/2021/page/3/index.html", []string{"Timeline 2021, page 3 of 3", `href="../../../../timeline/2021/page/2/index.html" rel="prev"`, `name="treaty"`}, []string{"Next page"}},
+		{"treaties/new-start/page/4/index.html", []string{"New START, page 4 of 4", `rel="prev"`}, []string{`rel="next"`, "No article refers", "No events yet"}},
 	}
 	for _, tt := range tests {
 		got, ok := files[tt.page]
@@ -203,7 +207,7 @@ func TestPaginationAtTwoPerPage(t *testing.T) {
 			}
 		}
 	}
-	for _, absent := range []string{"articles/page/4/index.html", "articles/page/1/index.html", "tags/nuclear/page/2/index.html"} {
+	for _, absent := range []string{"articles/page/4/index.html", "articles/page/1/index.html", "tags/nuclear/page/2/index.html", "timeline/2021/page/4/index.html", "timeline/1999/page/2/index.html", "treaties/evil/page/2/index.html"} {
 		if _, ok := files[absent]; ok {
 			t.Errorf("page %s, want none", absent)
 		}

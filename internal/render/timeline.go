@@ -55,6 +55,7 @@ type yearData struct {
 	Prev, Next *ref // neighbouring years with entries
 	Years      []pageLink
 	Filters    filters
+	Pager      pager // the pages of the year, Config.Paginate entries each
 }
 
 // monthGroup holds the entries of one month; the entries known only to the
@@ -72,10 +73,11 @@ type filters struct {
 
 type option struct{ Value, Label string }
 
-func (s *site) year(i int) func(l linker) (view, error) {
+// year fills page k of n of the i-th year of the timeline.
+func (s *site) year(i, k, n int) func(l linker) (view, error) {
 	return func(l linker) (view, error) {
 		y := s.tl.Years[i]
-		d := yearData{Year: y.Year, Count: len(y.Entries)}
+		d := yearData{Year: y.Year, Count: len(y.Entries), Pager: pagerFor(l, link.Year(y.Year), k, n)}
 		if i > 0 {
 			p := s.tl.Years[i-1].Year
 			d.Prev = &ref{Title: strconv.Itoa(p), URL: l.page(link.Year(p))}
@@ -88,7 +90,7 @@ func (s *site) year(i int) func(l linker) (view, error) {
 			d.Years = append(d.Years, pageLink{N: other.Year, URL: l.page(link.Year(other.Year)), Current: other.Year == y.Year})
 		}
 		treaties, kinds, parties := map[string]string{}, map[string]string{}, map[string]string{}
-		for _, e := range y.Entries {
+		for _, e := range pageSlice(y.Entries, k, s.perPage()) {
 			v, err := s.entry(l, e, true)
 			if err != nil {
 				return view{}, err
@@ -111,7 +113,11 @@ func (s *site) year(i int) func(l linker) (view, error) {
 			}
 		}
 		d.Filters = filters{Treaties: options(treaties), Kinds: options(kinds), Parties: options(parties)}
-		return view{Title: fmt.Sprintf("Timeline %d", y.Year), Section: "timeline", Data: d}, nil
+		title := fmt.Sprintf("Timeline %d", y.Year)
+		if k > 1 {
+			title = fmt.Sprintf("Timeline %d, page %d of %d", y.Year, k, n)
+		}
+		return view{Title: title, Section: "timeline", Data: d}, nil
 	}
 }
 

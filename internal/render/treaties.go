@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"slices"
 
@@ -130,6 +131,7 @@ type treatyData struct {
 	Entries     []entryView
 	Articles    []articleItem
 	Calendar    string // the treaty's events.ics
+	Pager       pager  // pages of Entries and Articles, Config.Paginate of each
 }
 
 // partyDate is a party's withdrawal; suspensions by a party are in the
@@ -139,7 +141,9 @@ type partyDate struct {
 	Date  dateView
 }
 
-func (s *site) treaty(t *content.Treaty) func(l linker) (view, error) {
+// treaty fills page k of n of t's page: each page shows the treaty and the
+// k-th share of its entries and of the articles that refer to it.
+func (s *site) treaty(t *content.Treaty, k, n int) func(l linker) (view, error) {
 	return func(l linker) (view, error) {
 		it, err := s.treatyItem(l, t)
 		if err != nil {
@@ -153,6 +157,7 @@ func (s *site) treaty(t *content.Treaty) func(l linker) (view, error) {
 			Since:      dateOf(st.Since),
 			Expires:    dateOf(st.Expires),
 			Calendar:   l.to(link.Treaty(t.ID) + "/events.ics"),
+			Pager:      pagerFor(l, link.Treaty(t.ID), k, n),
 		}
 		if i := slices.IndexFunc(s.tl.Lifespans, func(ls timeline.Lifespan) bool { return ls.Treaty == t }); i >= 0 {
 			d.Chart = s.treatyChart(l, s.tl.Lifespans[i])
@@ -172,15 +177,19 @@ func (s *site) treaty(t *content.Treaty) func(l linker) (view, error) {
 		if d.Description, err = s.block(l, t.Description); err != nil {
 			return view{}, err
 		}
-		if d.Entries, err = s.entries(l, s.tl.ByTreaty[t.ID], false); err != nil {
+		if d.Entries, err = s.entries(l, pageSlice(s.tl.ByTreaty[t.ID], k, s.perPage()), false); err != nil {
 			return view{}, err
 		}
 		for i := range d.Entries {
 			d.Entries[i].Treaty = nil // the page's own treaty
 		}
-		if d.Articles, err = s.articleItems(l, s.tl.Referrers[t.ID]); err != nil {
+		if d.Articles, err = s.articleItems(l, pageSlice(s.tl.Referrers[t.ID], k, s.perPage())); err != nil {
 			return view{}, err
 		}
-		return view{Title: t.Title, Section: "treaties", Data: d}, nil
+		title := t.Title
+		if k > 1 {
+			title = fmt.Sprintf("%s, page %d of %d", t.Title, k, n)
+		}
+		return view{Title: title, Section: "treaties", Data: d}, nil
 	}
 }

@@ -113,7 +113,7 @@ func (r resolver) AnnotationLink(a *markdown.Annotation) (href, id string) {
 	if e == nil {
 		return "", ""
 	}
-	return r.l.page(link.Year(e.Date.Year()), e.ID), e.SourceAnchor()
+	return r.l.page(r.s.entryDir(e), e.ID), e.SourceAnchor()
 }
 
 // inline renders one paragraph of Markdown (a summary, a note) for the page

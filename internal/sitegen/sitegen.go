@@ -12,6 +12,10 @@ import (
 	"strings"
 )
 
+// Version changes whenever the same options give different bytes, so that
+// sites generated once and kept are generated again.
+const Version = 2
+
 // Options size a generated site.
 type Options struct {
 	Seed     uint64
@@ -157,6 +161,20 @@ func (g *Generator) Article(i int) (string, []byte) {
 			refs = append(refs, g.treaties[r.IntN(len(g.treaties))])
 		}
 	}
+	// A newsroom article carries 1 to 3 dated annotations and 2 to 6
+	// treaty links, at distinct words among the first minWords, which every
+	// article has.
+	marks := map[int]byte{}
+	if len(refs) > 0 {
+		at := r.Perm(minWords)
+		annotations, links := 1+r.IntN(3), 2+r.IntN(5)
+		for _, w := range at[:annotations] {
+			marks[w] = 'a'
+		}
+		for _, w := range at[annotations : annotations+links] {
+			marks[w] = 'l'
+		}
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "+++\ntitle = \"%s %s: report %d\"\ndate = %d-%02d-%02d\n", capital(pick(r, words)), pick(r, words), i, year, month, day)
 	fmt.Fprintf(&b, "summary = \"On %s and %s.\"\nauthor = \"Generated desk\"\n", pick(r, words), pick(r, words))
@@ -165,13 +183,14 @@ func (g *Generator) Article(i int) (string, []byte) {
 		fmt.Fprintf(&b, "treaties = [%q]\n", refs[0].id)
 	}
 	b.WriteString("+++\n\n")
-	wordsLeft := 600 + r.IntN(900)
+	wordsLeft := minWords + r.IntN(900)
+	body := paragraphs{refs: refs, marks: marks}
 	for section := 0; wordsLeft > 0; section++ {
 		if section > 0 {
 			fmt.Fprintf(&b, "## %s %s\n\n", capital(pick(r, words)), pick(r, words))
 		}
 		for p := 0; p < 2+r.IntN(3) && wordsLeft > 0; p++ {
-			wordsLeft -= g.paragraph(&b, r, refs)
+			wordsLeft -= body.write(&b, r)
 		}
 		switch r.IntN(5) {
 		case 0:
@@ -195,19 +214,32 @@ func (g *Generator) Article(i int) (string, []byte) {
 	return fmt.Sprintf("content/articles/%d/%s.md", year, slug), []byte(b.String())
 }
 
-// paragraph writes one paragraph and returns its word count.
-func (g *Generator) paragraph(b *strings.Builder, r *rand.Rand, refs []treatyPlan) int {
+// minWords is the fewest words an article body has.
+const minWords = 600
+
+// paragraphs writes the paragraphs of one article, numbering its words so
+// that the article's annotations and treaty links land where marks says.
+type paragraphs struct {
+	refs  []treatyPlan
+	marks map[int]byte // word number -> 'a' annotation, 'l' treaty link
+	words int
+}
+
+// write writes one paragraph and returns its word count.
+func (p *paragraphs) write(b *strings.Builder, r *rand.Rand) int {
 	n := 40 + r.IntN(60)
 	for w := range n {
 		if w > 0 {
 			b.WriteByte(' ')
 		}
+		mark := p.marks[p.words]
+		p.words++
 		switch x := r.IntN(60); {
-		case x == 0 && len(refs) > 0:
-			t := refs[r.IntN(len(refs))]
+		case mark == 'l':
+			t := p.refs[r.IntN(len(p.refs))]
 			fmt.Fprintf(b, "[[%s]]", t.id)
-		case x == 1 && len(refs) > 0:
-			t := refs[r.IntN(len(refs))]
+		case mark == 'a':
+			t := p.refs[r.IntN(len(p.refs))]
 			fmt.Fprintf(b, "[the %s met]{date=%d-%02d-%02d treaty=%s kind=other label=\"meeting\"}", pick(r, words), t.signed+r.IntN(30), 1+r.IntN(12), 1+r.IntN(28), t.id)
 		case x == 2:
 			fmt.Fprintf(b, "*%s*", pick(r, words))
@@ -236,6 +268,6 @@ func quoteAll(names []string) string {
 }
 
 // TreatiesFor is the number of treaties that benchmarks pair with a site of
-// n articles: one per 200 articles, and at least 20, so treaty pages list
-// a few hundred articles at any size.
-func TreatiesFor(n int) int { return max(20, n/200) }
+// n articles: 6 per 1,000 articles, and at least 20, as a newsroom covering
+// arms control has them.
+func TreatiesFor(n int) int { return max(20, n*6/1000) }

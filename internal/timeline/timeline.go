@@ -137,3 +137,17 @@ func references(a *content.Article) []string {
 	slices.Sort(ids)
 	return slices.Compact(ids)
 }
+
+// YearPage returns the page (from 1) of e's year that shows e when each
+// page of a year shows per entries, or 0 for an entry not in tl.
+func (tl *Timeline) YearPage(e *Entry, per int) int {
+	y, ok := slices.BinarySearchFunc(tl.Years, e.Date.Year(), func(y Year, year int) int { return y.Year - year })
+	if !ok {
+		return 0
+	}
+	i, ok := slices.BinarySearchFunc(tl.Years[y].Entries, e, compareEntries)
+	if !ok || tl.Years[y].Entries[i] != e {
+		return 0
+	}
+	return i/max(1, per) + 1
+}

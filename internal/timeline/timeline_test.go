@@ -392,3 +392,32 @@ func TestBuildSuspendedUntilTheEnd(t *testing.T) {
 		t.Errorf("Lifespan of halt = in force %+v, suspended %+v; want %+v, %+v", l.InForce, l.Suspensions, wantIn, wantOff)
 	}
 }
+
+func TestYearPageCountsPlacesInTheYear(t *testing.T) {
+	var articles []*content.Article
+	for i := range 5 {
+		articles = append(articles, &content.Article{Slug: fmt.Sprintf("a%d", i), Title: "A", Date: d(fmt.Sprintf("2021-0%d-01", i+1))})
+	}
+	articles = append(articles, &content.Article{Slug: "other-year", Title: "B", Date: d("2020-06-01")})
+	tl := Build(site(nil, articles...), d("2026-01-01"))
+	stranger := &Entry{Kind: ArticleEntry, Date: d("2021-01-01"), ID: "e-none"}
+	tests := []struct {
+		name  string
+		entry *Entry
+		per   int
+		want  int
+	}{
+		{"first entry of a year", tl.ByArticle["a0"][0], 2, 1},
+		{"last on the first page", tl.ByArticle["a1"][0], 2, 1},
+		{"first on the second page", tl.ByArticle["a2"][0], 2, 2},
+		{"alone on the last page", tl.ByArticle["a4"][0], 2, 3},
+		{"counted within its own year", tl.ByArticle["other-year"][0], 2, 1},
+		{"one page when per exceeds the year", tl.ByArticle["a4"][0], 100, 1},
+		{"an entry not in the timeline", stranger, 2, 0},
+	}
+	for _, tt := range tests {
+		if got := tl.YearPage(tt.entry, tt.per); got != tt.want {
+			t.Errorf("%s: YearPage = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}

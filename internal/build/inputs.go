@@ -1,0 +1,277 @@
+package build
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/treatyline/treatyline/internal/date"
+)
+
+// recordName is the file in the output folder that says what the last
+// complete build read and wrote, so that a build of the same inputs into
+// the same untouched output can stop before rendering. Its name is in
+// publish's own namespace, so it is never taken for the user's file and a
+// swapped-in tree starts without it.
+const recordName = ".treatyline-inputs"
+
+// recordHeader starts a record; a record of another format is ignored.
+const recordHeader = "treatyline inputs 1\n"
+
+// record is what a build leaves in recordName.
+type record struct {
+	digest string // of every input, see inputDigest
+	asOf   date.Date
+	pages  int
+	files  map[string]int64 // every file of the output folder, by slash path, with its size
+}
+
+// upToDate returns the stats of a build that would change nothing, when the
+// output folder holds the record of a build of the very same inputs and
+// every file it lists is there with the size it had. ok is false at the
+// least doubt, and the caller builds.
+func upToDate(opts Options) (stats Stats, ok bool) {
+	out, ok := outputFolder(opts)
+	if !ok {
+		return Stats{}, false
+	}
+	rec, err := readRecord(filepath.Join(out, recordName))
+	if err != nil {
+		return Stats{}, false
+	}
+	digest, ok := inputDigest(opts, out)
+	if !ok || digest != rec.digest {
+		return Stats{}, false
+	}
+	for name, size := range rec.files {
+		info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil || !info.Mode().IsRegular() || info.Size() != size {
+			return Stats{}, false
+		}
+	}
+	return Stats{Pages: rec.pages, Unchanged: rec.pages, Output: out, AsOf: rec.asOf}, true
+}
+
+// outputFolder finds the output folder as a build would, reading no more
+// of config.toml than output_dir. The record's digest covers the whole
+// config, so a record found through a stale reading never matches.
+func outputFolder(opts Options) (string, bool) {
+	if opts.Output == "" {
+		var cfg struct {
+			OutputDir string `toml:"output_dir"`
+		}
+		if _, err := toml.DecodeFile(filepath.Join(opts.Source, "config.toml"), &cfg); err != nil {
+			return "", false
+		}
+		if cfg.OutputDir == "" {
+			cfg.OutputDir = "public"
+		}
+		opts.Output = filepath.FromSlash(cfg.OutputDir)
+		if !filepath.IsAbs(opts.Output) {
+			opts.Output = filepath.Join(opts.Source, opts.Output)
+		}
+	}
+	out, err := filepath.Abs(opts.Output)
+	return out, err == nil
+}
+
+// inputDigest digests everything a build of opts into out reads: the
+// program itself, the options, config.toml and every file under content/
+// and templates/, ignored ones too. ok is false when the site holds a
+// symbolic link, whose target could change unseen, or a file cannot be
+// read.
+func inputDigest(opts Options, out string) (digest string, ok bool) {
+	h := sha256.New()
+	exe, err := os.Executable()
+	if err != nil || hashFile(h, exe) != nil {
+		return "", false
+	}
+	src, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return "", false
+	}
+	fmt.Fprintf(h, "\x00%q %q %s %s %q %t\x00", src, out, opts.AsOf, opts.Fallback, opts.BaseURL, opts.Drafts)
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		return "", false
+	}
+	defer root.Close()
+	fsys := root.FS()
+	if err := hashEntry(h, fsys, "config.toml"); err != nil {
+		return "", false
+	}
+	for _, dir := range []string{"content", "templates"} {
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return err
+			case d.Type()&fs.ModeSymlink != 0:
+				return errors.New("symbolic link")
+			case d.IsDir():
+				fmt.Fprintf(h, "dir %q\x00", p)
+				return nil
+			}
+			return hashEntry(h, fsys, p)
+		})
+		if err != nil && !(errors.Is(err, fs.ErrNotExist) && isMissing(fsys, dir)) {
+			return "", false
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// isMissing reports whether dir is absent from the site, which a digest
+// records as such.
+func isMissing(fsys fs.FS, dir string) bool {
+	_, err := fs.Lstat(fsys, dir)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// hashEntry adds the path, size and bytes of the regular file p to h.
+func hashEntry(h io.Writer, fsys fs.FS, p string) error {
+	info, err := fs.Lstat(fsys, p)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", p)
+	}
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "file %q %d\x00", p, len(data))
+	_, err = h.Write(data)
+	return err
+}
+
+func hashFile(h io.Writer, name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(h, f)
+	return err
+}
+
+// readRecord reads the record at name.
+func readRecord(name string) (record, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return record{}, err
+	}
+	rest, ok := bytes.CutPrefix(data, []byte(recordHeader))
+	if !ok {
+		return record{}, errors.New("not a record")
+	}
+	rec := record{files: map[string]int64{}}
+	sc := bufio.NewScanner(bytes.NewReader(rest))
+	sc.Buffer(nil, 1<<20)
+	for i := 0; sc.Scan(); i++ {
+		key, value, _ := strings.Cut(sc.Text(), " ")
+		switch {
+		case i == 0 && key == "digest":
+			rec.digest = value
+		case i == 1 && key == "as-of":
+			rec.asOf, err = date.Parse(value)
+		case i == 2 && key == "pages":
+			rec.pages, err = strconv.Atoi(value)
+		case i > 2:
+			var size int64
+			size, err = strconv.ParseInt(key, 10, 64)
+			if err == nil && !filepath.IsLocal(filepath.FromSlash(value)) {
+				err = fmt.Errorf("file %q outside the output folder", value)
+			}
+			rec.files[value] = size
+		default:
+			err = fmt.Errorf("unexpected line %q", sc.Text())
+		}
+		if err != nil {
+			return record{}, err
+		}
+	}
+	if rec.digest == "" || len(rec.files) == 0 {
+		return record{}, errors.New("incomplete record")
+	}
+	return rec, sc.Err()
+}
+
+// writeRecord records the build of opts that made stats: the digest of its
+// inputs and every file of the output folder with its size. It records
+// nothing when a file there is not a regular file or a folder.
+func writeRecord(opts Options, stats Stats) error {
+	digest, ok := inputDigest(opts, stats.Output)
+	if !ok {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%sdigest %s\nas-of %s\npages %d\n", recordHeader, digest, stats.AsOf, stats.Pages)
+	err := filepath.WalkDir(stats.Output, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(stats.Output, p)
+		if err != nil {
+			return err
+		}
+		switch {
+		case rel == recordName || strings.HasPrefix(rel, recordName+"-"):
+			return nil
+		case d.IsDir():
+			return nil
+		case !d.Type().IsRegular():
+			return errors.New("not a regular file")
+		case strings.ContainsAny(rel, "\n\r"):
+			return errors.New("a name the record cannot hold")
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%d %s\n", info.Size(), filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		return nil
+	}
+	tmp, err := os.CreateTemp(stats.Output, recordName+"-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.WriteString(b.String())
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(stats.Output, recordName))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// forgetRecord removes the record of the output folder out before a build
+// changes the folder, so that a build cut short leaves none behind.
+func forgetRecord(out string) error {
+	err := os.Remove(filepath.Join(out, recordName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}

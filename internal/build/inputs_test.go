@@ -1,0 +1,114 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/treatyline/treatyline/internal/date"
+	"github.com/treatyline/treatyline/internal/sitegen"
+)
+
+// TestBuildSkipsOnlyWhenNothingChanged builds a site, changes one input
+// or output file, and builds again: only a build of the same inputs into
+// an untouched output folder may stop before rendering, and every build
+// leaves the output a fresh build makes.
+func TestBuildSkipsOnlyWhenNothingChanged(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(t *testing.T, site, out string, opts *Options)
+		skip   bool
+	}{
+		{"nothing changed", func(*testing.T, string, string, *Options) {}, true},
+		{"an article's body edited", func(t *testing.T, site, _ string, _ *Options) {
+			appendTo(t, filepath.Join(site, "content", "articles", "edited.md"), "\nMore.\n")
+		}, false},
+		{"config.toml edited", func(t *testing.T, site, _ string, _ *Options) {
+			appendTo(t, filepath.Join(site, "config.toml"), "\n")
+		}, false},
+		{"a template added", func(t *testing.T, site, _ string, _ *Options) {
+			write(t, filepath.Join(site, "templates", "assets", "extra.css"), "p{}")
+		}, false},
+		{"a file added under content", func(t *testing.T, site, _ string, _ *Options) {
+			write(t, filepath.Join(site, "content", "notes.txt"), "x")
+		}, false},
+		{"the as-of date changed", func(_ *testing.T, _, _ string, opts *Options) {
+			opts.AsOf = date.MustParse("2027-01-01")
+		}, false},
+		{"a symbolic link in the site", func(t *testing.T, site, _ string, _ *Options) {
+			if err := os.Symlink("edited.md", filepath.Join(site, "content", "articles", "link.md")); err != nil {
+				t.Skip(err)
+			}
+		}, false},
+		{"an output page deleted", func(t *testing.T, _, out string, _ *Options) {
+			if err := os.Remove(filepath.Join(out, "index.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"an output page altered", func(t *testing.T, _, out string, _ *Options) {
+			appendTo(t, filepath.Join(out, "articles", "edited", "index.html"), "<!-- x -->")
+		}, false},
+		{"a site with warnings built again", func(t *testing.T, site, _ string, opts *Options) {
+			write(t, filepath.Join(site, "content", "articles", "warned.md"), "+++\ntitle = \"Warned\"\ndate = 2020-01-03\n+++\n\nNo treaty.\n")
+			if _, diags, err := Build(t.Context(), *opts); err != nil || len(diags) == 0 {
+				t.Fatalf("Build: %v, diagnostics %v, want a warning", err, diags)
+			}
+		}, false},
+		{"the record altered", func(t *testing.T, _, out string, _ *Options) {
+			appendTo(t, filepath.Join(out, recordName), "1 index.html\n")
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			site := filepath.Join(dir, "site")
+			if err := sitegen.Write(site, sitegen.Options{Seed: 1, Articles: 8, Treaties: 3}); err != nil {
+				t.Fatal(err)
+			}
+			write(t, filepath.Join(site, "content", "articles", "edited.md"), "+++\ntitle = \"Edited\"\ndate = 2020-01-02\ntreaties = [\"treaty-000\"]\n+++\n\nText.\n")
+			opts := benchOptions(site, filepath.Join(dir, "public"))
+			if _, diags, err := Build(t.Context(), opts); err != nil || len(diags) > 0 {
+				t.Fatalf("first Build: %v %v", err, diags)
+			}
+			tt.change(t, site, opts.Output, &opts)
+			stats, diags, err := Build(t.Context(), opts)
+			if err != nil || diags.HasErrors() {
+				t.Fatalf("second Build: %v %v", err, diags)
+			}
+			if skipped := stats.Rendered == 0; skipped != tt.skip {
+				t.Errorf("skipped = %v (%d pages rendered of %d), want %v", skipped, stats.Rendered, stats.Pages, tt.skip)
+			}
+			if stats.Pages == 0 || stats.Written+stats.Unchanged != stats.Pages {
+				t.Errorf("stats %v: want every page written or unchanged", stats)
+			}
+			fresh := opts
+			fresh.Output = filepath.Join(dir, "fresh")
+			if _, _, err := New(fresh).Build(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			compareTrees(t, tt.name, tree(t, opts.Output), tree(t, fresh.Output))
+		})
+	}
+}
+
+func write(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func appendTo(t *testing.T, name, data string) {
+	t.Helper()
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(data); err != nil {
+		t.Fatal(err)
+	}
+}
