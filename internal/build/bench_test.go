@@ -1,21 +1,15 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
+	"github.com/treatyline/treatyline/internal/bench"
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/BurntSushi/toml"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 
 	"github.com/treatyline/treatyline/internal/date"
 	"github.com/treatyline/treatyline/internal/sitegen"
@@ -86,75 +80,13 @@ func benchmarkBaseline(b *testing.B, n int) {
 	b.ReportAllocs()
 	pages := 0
 	for b.Loop() {
-		n, err := goldmarkBaseline(filepath.Join(site, "content", "articles"), out)
+		n, err := bench.Baseline(filepath.Join(site, "content", "articles"), out)
 		if err != nil {
 			b.Fatal(err)
 		}
 		pages = n
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
-}
-
-// goldmarkBaseline converts every article under dir into a file in out and
-// returns how many it converted. It mirrors internal/bench/baseline.
-func goldmarkBaseline(dir, out string) (int, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		return 0, err
-	}
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer))
-	next := make(chan int)
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				errs[i] = convert(md, files[i], filepath.Join(out, fmt.Sprintf("%d.html", i)), &buf)
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return 0, err
-		}
-	}
-	return len(files), nil
-}
-
-func convert(md goldmark.Markdown, src, dst string, buf *bytes.Buffer) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	rest, ok := bytes.CutPrefix(data, []byte("+++\n"))
-	if !ok {
-		return fmt.Errorf("%s: no front matter", src)
-	}
-	front, body, ok := bytes.Cut(rest, []byte("\n+++\n"))
-	if !ok {
-		return fmt.Errorf("%s: unterminated front matter", src)
-	}
-	var meta map[string]any
-	if err := toml.Unmarshal(front, &meta); err != nil {
-		return fmt.Errorf("%s: %w", src, err)
-	}
-	if err := md.Convert(body, buf); err != nil {
-		return err
-	}
-	return os.WriteFile(dst, buf.Bytes(), 0o644)
 }
 
 // BenchmarkNoopRebuild10k rebuilds a built site in which nothing changed.

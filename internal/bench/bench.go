@@ -1,9 +1,5 @@
-// Command baseline is the floor that scripts/bench measures treatyline
-// against: baseline SITE OUT reads every article of the site, splits off its
-// +++ front matter and decodes it with BurntSushi/toml, converts the body
-// with plain goldmark (GFM, footnotes, typographer) and writes the HTML to
-// OUT, on every core. It is what any Go static site generator has to do.
-package main
+// Package bench holds what treatyline's benchmarks are measured against.
+package bench
 
 import (
 	"bytes"
@@ -20,20 +16,13 @@ import (
 	"github.com/yuin/goldmark/extension"
 )
 
-func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: baseline SITE OUT")
-		os.Exit(2)
-	}
-	n, err := convertAll(filepath.Join(os.Args[1], "content", "articles"), os.Args[2])
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "baseline:", err)
-		os.Exit(1)
-	}
-	fmt.Fprintf(os.Stderr, "converted %d articles\n", n)
-}
-
-func convertAll(dir, out string) (int, error) {
+// Baseline converts every article (*.md) below dir into an HTML file in out
+// and returns how many it converted: read the file, split off its +++ front
+// matter and decode it with BurntSushi/toml, convert the body with plain
+// goldmark (GFM, footnotes, typographer), write the HTML; on every core. It
+// is the floor that any goldmark-based generator pays, and what the build
+// benchmarks are measured against.
+func Baseline(dir, out string) (int, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
