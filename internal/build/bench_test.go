@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"github.com/treatyline/treatyline/internal/date"
 	"github.com/treatyline/treatyline/internal/sitegen"
 )
