@@ -39,6 +39,7 @@ type built struct {
 	theme    *render.Theme
 	articles map[string]*content.Article // by slug
 	pages    map[string]render.Page      // by path, for their dependencies
+	files    *publish.Files              // what the output folder's marker lists
 }
 
 // New returns a Builder for the site that opts describe.
@@ -144,12 +145,22 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (S
 	if err != nil {
 		return stats, err
 	}
-	tx, err := publish.Begin(out, publish.Options{SiteRoot: src, Logger: b.opts.Logger, Partial: !full})
+	popts := publish.Options{SiteRoot: src, Logger: b.opts.Logger, Partial: !full}
+	if last != nil && last.out == out {
+		popts.Files = last.files
+	}
+	tx, err := publish.Begin(out, popts)
 	if err != nil {
 		return stats, err
 	}
-	if err := forgetRecord(out); err != nil {
-		return stats, errors.Join(err, tx.Abort())
+	// Pages replaced in place leave the folder half updated for a moment:
+	// its record of inputs must go first. A full build swaps the folder in
+	// one step, and a build killed before the swap leaves the old folder,
+	// record and all.
+	if !full {
+		if err := forgetRecord(out); err != nil {
+			return stats, errors.Join(err, tx.Abort())
+		}
 	}
 	if !full {
 		for p := range last.pages {
@@ -164,6 +175,7 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (S
 	ps, err := tx.Commit()
 	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
 	if err == nil {
+		next.files = tx.Files()
 		b.last = next
 	} else {
 		// The output may be half updated: the next build renders it all.

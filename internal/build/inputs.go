@@ -46,6 +46,15 @@ func upToDate(opts Options) (stats Stats, ok bool) {
 	if !ok {
 		return Stats{}, false
 	}
+	// A build cut short leaves a staging folder beside the output or temp
+	// files in it; only a real build cleans them up.
+	parent, name := filepath.Split(out)
+	if left, _ := filepath.Glob(filepath.Join(parent, "."+name+".treatyline-*")); len(left) > 0 {
+		return Stats{}, false
+	}
+	if _, err := os.Lstat(filepath.Join(out, ".treatyline-tmp")); err == nil {
+		return Stats{}, false
+	}
 	rec, err := readRecord(filepath.Join(out, recordName))
 	if err != nil {
 		return Stats{}, false

@@ -15,14 +15,15 @@ import (
 
 // Cache keeps what [Load] read and decoded, so that loading the same site
 // again re-reads and re-decodes only the files that changed: the mode of
-// incremental rebuilds. Articles are trusted to be as they were until
-// [Cache.Forget] names them; the config and treaty records, a handful of
-// files, are read every time. An article is decoded again when its bytes
+// incremental rebuilds. Articles and treaty records are trusted to be as
+// they were until [Cache.Forget] names them; the config is read every time,
+// and the records are decoded again when it changed. An article is decoded again when its bytes
 // changed or when the config or any treaty record did, since it is checked
 // against them; its Markdown is parsed again only when its body changed.
-// The checks that span files (references, duplicate slugs, tag and party
-// folder names) run on every load, so the diagnostics are those of a fresh
-// load of the same files.
+// The checks that span files (duplicate slugs, tag and party folder names)
+// run again whenever a slug, a tag or a record changed, and their last
+// report is kept otherwise, so the diagnostics are those of a fresh load of
+// the same files.
 //
 // A Cache serves one Load at a time. The zero value is not ready: use
 // [NewCache].
@@ -37,6 +38,27 @@ type Cache struct {
 	// recheck holds the known files Forget named since, which may be gone.
 	listing []entry
 	recheck []string
+	// named is the list of articles the last checks on names saw, with the
+	// context they saw and what they reported: an edit that leaves every
+	// slug and tag where it was cannot change that report.
+	named        []*articleFile
+	namedContext [sha256.Size]byte
+	namedDiags   diag.List
+	// records is what the last load made of the treaty records, nil when
+	// Forget named one of them, or their folder, since.
+	records *recordsLoad
+}
+
+// recordsLoad is the outcome of loading the treaty records, kept by a Cache.
+// Nothing in it is changed once made: loads only read it.
+type recordsLoad struct {
+	// config is the loader's context after reading the config, which
+	// records are checked against; context is the one after the records.
+	config, context [sha256.Size]byte
+	treaties        []*treatyFile
+	site            *Site
+	failed          map[string]bool
+	diags           diag.List
 }
 
 // cachedArticle is one article file as the last load saw it.
@@ -65,6 +87,9 @@ func (c *Cache) Forget(paths ...string) {
 			if q == p || (len(q) > len(p) && q[len(p)] == '/' && q[:len(p)] == p) {
 				ca.stale = true
 			}
+		}
+		if p == "" || p == "." || p == treatiesDir || strings.HasPrefix(treatiesDir, p+"/") || strings.HasPrefix(p, treatiesDir+"/") {
+			c.records = nil
 		}
 		switch {
 		case c.articles[p] != nil:
@@ -103,18 +128,30 @@ type articleResult struct {
 
 // loadArticlesFrom decodes the listed article files on every core. Results
 // come back in list order, so the output does not depend on scheduling.
+// Articles the cache holds as they are take no work, and are taken here:
+// handing each of thousands to a worker would cost more than that.
 func (l *loader) loadArticlesFrom(ents []entry) []articleResult {
 	results := make([]articleResult, len(ents))
+	var todo []int
+	for i, e := range ents {
+		if l.cache != nil && l.cache.context == l.context {
+			if prev := l.cache.articles[e.path]; prev != nil && !prev.stale {
+				results[i] = l.loadArticle(e)
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(ents))) {
+	for range min(runtime.GOMAXPROCS(0), max(1, len(todo))) {
 		wg.Go(func() {
 			for i := range next {
 				results[i] = l.loadArticle(ents[i])
 			}
 		})
 	}
-	for i := range ents {
+	for _, i := range todo {
 		next <- i
 	}
 	close(next)
@@ -213,3 +250,46 @@ func (l *loader) storeCache(ents []entry, results []articleResult, listedClean b
 // against, config.toml and the treaty records, as the last Load read them:
 // two equal digests mean none of those files changed in between.
 func (c *Cache) Records() [sha256.Size]byte { return c.context }
+
+// checkNamesCached runs checkNames, or repeats the diagnostics of the last
+// load when none of the names it checks, nor their places, changed since.
+func (l *loader) checkNamesCached(articles []*articleFile) {
+	c := l.cache
+	if c != nil && c.named != nil && c.namedContext == l.context && sameNames(c.named, articles) {
+		l.diags.Append(c.namedDiags)
+		c.named = articles
+		return
+	}
+	before := len(l.diags)
+	l.checkNames(articles)
+	if c != nil {
+		c.named, c.namedContext = articles, l.context
+		c.namedDiags = slices.Clone(l.diags[before:])
+	}
+}
+
+// sameNames reports whether two lists of articles give checkNames the same
+// input: the same slugs and tags at the same places, in the same order.
+func sameNames(a, b []*articleFile) bool {
+	return slices.EqualFunc(a, b, func(x, y *articleFile) bool {
+		return x == y || x.article.Slug == y.article.Slug && x.slugPos == y.slugPos && slices.Equal(x.tags, y.tags)
+	})
+}
+
+// loadTreatiesCached loads the treaty records, or takes them from the cache
+// when Forget named none of them and the config reads as it did.
+func (l *loader) loadTreatiesCached() {
+	c := l.cache
+	if c != nil && c.records != nil && c.records.config == l.context {
+		r := c.records
+		l.treaties, l.site, l.failed, l.context = r.treaties, r.site, r.failed, r.context
+		l.diags.Append(r.diags)
+		return
+	}
+	config, before := l.context, len(l.diags)
+	l.loadTreaties()
+	if c != nil {
+		c.records = &recordsLoad{config: config, context: l.context, treaties: l.treaties,
+			site: l.site, failed: l.failed, diags: slices.Clone(l.diags[before:])}
+	}
+}

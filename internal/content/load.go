@@ -92,15 +92,17 @@ func (l *loader) load() *Site {
 	}
 	l.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
 
-	l.loadTreaties()
+	l.loadTreatiesCached()
 	articles := l.loadArticles()
-	l.checkNames(articles)
+	l.checkNamesCached(articles)
 
 	var articleList []*Article
 	for _, af := range articles {
 		articleList = append(articleList, af.article)
 	}
-	site := NewSite(cfg, l.site.Treaties, articleList)
+	// The records may be a cache's, shared with other loads: NewSite gets
+	// a slice of its own to sort.
+	site := NewSite(cfg, slices.Clone(l.site.Treaties), articleList)
 	if info, err := fs.Stat(l.fsys, "templates"); err == nil && info.IsDir() {
 		site.Templates = true
 	}

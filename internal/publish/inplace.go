@@ -11,38 +11,53 @@ import (
 // commitInPlace renames the changed files over the old ones, removes the
 // files that are gone and updates the marker, in an order that never lets a
 // file of treatyline's look like one of the user's: the marker first names
-// every file about to appear, and loses the removed ones last.
-func (tx *Tx) commitInPlace() error {
-	final := maps.Clone(tx.oldFiles)
-	var gone []string
+// every file about to appear, and loses the removed ones last. It returns
+// the files the marker lists. A commit that neither adds nor drops a name
+// leaves a marker in order as it is, without listing it again.
+func (tx *Tx) commitInPlace() (*Files, error) {
+	var dropped, gone, added []string
 	for name := range tx.oldFiles {
 		if _, put := tx.names[name]; put || (tx.partial && !tx.removed[name]) {
 			continue
 		}
-		delete(final, name)
+		dropped = append(dropped, name)
 		fi, _, err := lookup(tx.root, tx.base, name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if fi != nil && !fi.IsDir() {
 			gone = append(gone, name)
 		}
 	}
 	for name := range tx.names {
-		final[name] = true
+		if !tx.oldFiles[name] {
+			added = append(added, name)
+		}
 	}
-	marker := encodeMarker(slices.Collect(maps.Keys(final)))
 	tx.stats.Removed = len(gone)
-	if tx.stats.Written == 0 && len(gone) == 0 && bytes.Equal(marker, tx.oldMarker) {
-		return tx.dropTemp()
+	files := &Files{marker: tx.oldMarker, names: tx.oldFiles, canonical: tx.canonical}
+	if len(dropped) > 0 || len(added) > 0 || !tx.canonical {
+		final := maps.Clone(tx.oldFiles)
+		for _, name := range dropped {
+			delete(final, name)
+		}
+		for _, name := range added {
+			final[name] = true
+		}
+		files = &Files{marker: encodeMarker(slices.Collect(maps.Keys(final))), names: final, canonical: true}
+	}
+	if tx.stats.Written == 0 && len(gone) == 0 && bytes.Equal(files.marker, tx.oldMarker) {
+		return files, tx.dropTemp()
 	}
 
-	all := maps.Clone(tx.oldFiles)
-	for name := range tx.names {
-		all[name] = true
-	}
-	if err := tx.writeMarker(encodeMarker(slices.Collect(maps.Keys(all)))); err != nil {
-		return err
+	if len(added) > 0 || !tx.canonical {
+		all := maps.Clone(tx.oldFiles)
+		for _, name := range added {
+			all[name] = true
+		}
+		if err := tx.writeMarker(encodeMarker(slices.Collect(maps.Keys(all)))); err != nil {
+			return nil, err
+		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(tx.names)) {
 		tmp := tx.names[name]
@@ -51,16 +66,16 @@ func (tx *Tx) commitInPlace() error {
 		}
 		dst := path.Join(tx.base, name)
 		if err := tx.root.MkdirAll(path.Dir(dst), 0o755); err != nil {
-			return err
+			return nil, err
 		}
 		if err := tx.root.Rename(tmp, dst); err != nil {
-			return fmt.Errorf("replacing %s: %w", name, err)
+			return nil, fmt.Errorf("replacing %s: %w", name, err)
 		}
 	}
 	slices.Sort(gone)
 	for _, name := range gone {
 		if err := tx.root.Remove(path.Join(tx.base, name)); err != nil {
-			return fmt.Errorf("removing %s: %w", name, err)
+			return nil, fmt.Errorf("removing %s: %w", name, err)
 		}
 		// Prune the folders this removal emptied; Remove fails on the first
 		// one that still holds something.
@@ -70,10 +85,12 @@ func (tx *Tx) commitInPlace() error {
 			}
 		}
 	}
-	if err := tx.writeMarker(marker); err != nil {
-		return err
+	if !bytes.Equal(files.marker, tx.oldMarker) {
+		if err := tx.writeMarker(files.marker); err != nil {
+			return nil, err
+		}
 	}
-	return tx.dropTemp()
+	return files, tx.dropTemp()
 }
 
 // dropTemp deletes the folder of temporary files, if Put made it.

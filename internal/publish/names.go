@@ -35,7 +35,7 @@ func checkName(name string) error {
 		reason = "contains a backslash"
 	case path.IsAbs(name):
 		reason = "absolute"
-	case slices.Contains(strings.Split(name, "/"), ".."):
+	case climbs(name):
 		reason = "climbs out with .."
 	case name == "." || !fs.ValidPath(name):
 		reason = "not a clean slash path"
@@ -46,6 +46,17 @@ func checkName(name string) error {
 		return fmt.Errorf("invalid output file name %q: %s", name, reason)
 	}
 	return nil
+}
+
+// climbs reports whether a slash path has a ".." element. It runs on every
+// line of the marker, so it does not allocate.
+func climbs(name string) bool {
+	for part := range strings.SplitSeq(name, "/") {
+		if part == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // encodeMarker gives the marker's content: names sorted, one per line, so
@@ -62,18 +73,28 @@ func encodeMarker(names []string) []byte {
 
 // parseMarker reads a marker's list of files. A line that is not a valid
 // name is skipped, so an edited marker can never point outside the folder.
-func parseMarker(data []byte, log *slog.Logger) map[string]bool {
-	names := make(map[string]bool)
+// canonical reports whether data is exactly what encodeMarker makes of the
+// names, so that a commit adding and removing none may leave it as it is.
+func parseMarker(data []byte, log *slog.Logger) (names map[string]bool, canonical bool) {
+	names = make(map[string]bool)
+	canonical = true
+	prev := ""
 	for line := range strings.Lines(string(data)) {
-		line = strings.TrimSuffix(line, "\n")
+		line, ended := strings.CutSuffix(line, "\n")
+		if !ended || line <= prev {
+			// Unterminated, empty, repeated or out of order.
+			canonical = false
+		}
+		prev = line
 		if line == "" {
 			continue
 		}
 		if err := checkName(line); err != nil {
 			log.Warn("skipping a line of the marker", "line", line, "err", err)
+			canonical = false
 			continue
 		}
 		names[line] = true
 	}
-	return names
+	return names, canonical
 }

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -24,6 +25,22 @@ type Options struct {
 	// Logger receives what is not output: recovered leftovers, fallbacks.
 	// Nil discards.
 	Logger *slog.Logger
+	// Files is what [Tx.Files] gave after the last commit to the same
+	// output folder. Begin takes the previous build's list of files from it
+	// instead of parsing the marker again, as long as the marker still holds
+	// the bytes it had then. Nil: the marker is parsed.
+	Files *Files
+}
+
+// Files is the list of files an output folder's marker holds after a
+// commit, kept so that the next transaction on the folder, typically an
+// incremental rebuild that changes a few of thousands of files, need not
+// parse and sort it again. A Files is never changed once made, so it may
+// be passed to any number of transactions.
+type Files struct {
+	marker    []byte
+	names     map[string]bool
+	canonical bool // marker is what encodeMarker makes of names
 }
 
 // Stats counts what a commit did to files. Written counts new and changed
@@ -46,8 +63,11 @@ type Tx struct {
 	existed   bool            // the output folder was there at Begin
 	partial   bool            // [Options.Partial]
 	inPlace   bool            // files are replaced one by one, not swapped
-	oldFiles  map[string]bool // the files the previous build listed in its marker
+	oldFiles  map[string]bool // the files the previous build listed in its marker; never changed
 	oldMarker []byte
+	canonical bool     // oldMarker is what encodeMarker makes of oldFiles
+	given     *Files   // [Options.Files]
+	files     *Files   // what the marker holds after Commit
 	created   []string // folders Begin made for dir's parent, outermost first
 	log       *slog.Logger
 	exchange  func(a, b string) error
@@ -136,7 +156,7 @@ func Begin(dir string, opts Options) (*Tx, error) {
 	}
 	tx := &Tx{
 		dir: out, parent: parent, base: base, staging: staging, root: root,
-		existed: exists, partial: opts.Partial, created: created, log: log,
+		existed: exists, partial: opts.Partial, created: created, log: log, given: opts.Files,
 		exchange: exchangeFolders,
 		names:    make(map[string]string), removed: make(map[string]bool),
 	}
@@ -155,7 +175,12 @@ func (tx *Tx) prepare() error {
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("reading the marker of the output folder: %w", err)
 		}
-		tx.oldMarker, tx.oldFiles = data, parseMarker(data, tx.log)
+		tx.oldMarker = data
+		if g := tx.given; g != nil && bytes.Equal(g.marker, data) {
+			tx.oldFiles, tx.canonical = g.names, g.canonical
+		} else {
+			tx.oldFiles, tx.canonical = parseMarker(data, tx.log)
+		}
 		tmp := path.Join(tx.base, tmpFolder)
 		if _, err := tx.root.Lstat(tmp); err == nil {
 			if err := removeTree(tx.root, tmp); err != nil {
@@ -318,14 +343,27 @@ func (tx *Tx) Commit() (Stats, error) {
 	if tx.inPlace {
 		commit = tx.commitInPlace
 	}
-	if err := commit(); err != nil {
+	files, err := commit()
+	if err != nil {
 		tx.cleanup()
 		return Stats{}, fmt.Errorf("publishing %s: %w", tx.dir, err)
 	}
 	tx.root.Close()
+	tx.mu.Lock()
+	tx.files = files
+	tx.mu.Unlock()
 	tx.log.Debug("published", "dir", tx.dir, "written", tx.stats.Written,
 		"unchanged", tx.stats.Unchanged, "removed", tx.stats.Removed)
 	return tx.stats, nil
+}
+
+// Files returns the list of files the output folder's marker holds after a
+// successful Commit, for the next Begin's [Options.Files]. It is nil before
+// Commit, after a failed one and after Abort.
+func (tx *Tx) Files() *Files {
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	return tx.files
 }
 
 // Abort ends the transaction leaving the output folder as it was, and

@@ -14,9 +14,22 @@ import (
 )
 
 // commitSwap completes the staging tree and swaps it with the output folder,
-// unless the build changed nothing.
-func (tx *Tx) commitSwap() error {
-	marker := encodeMarker(slices.Collect(maps.Keys(tx.names)))
+// unless the build changed nothing. It returns the files the marker lists.
+func (tx *Tx) commitSwap() (*Files, error) {
+	files := &Files{names: make(map[string]bool, len(tx.names)), canonical: true}
+	for name := range tx.names {
+		files.names[name] = true
+	}
+	files.marker = encodeMarker(slices.Collect(maps.Keys(tx.names)))
+	if err := tx.swapIn(files.marker); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// swapIn writes marker into the staging tree, completes it and swaps it
+// with the output folder, unless the build changed nothing.
+func (tx *Tx) swapIn(marker []byte) error {
 	if err := tx.root.WriteFile(path.Join(tx.staging, markerName), marker, 0o644); err != nil {
 		return fmt.Errorf("writing the marker: %w", err)
 	}
