@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -9,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/treatyline/treatyline/internal/sitetest"
 )
@@ -45,12 +47,29 @@ type result struct {
 // treatyline runs the command in dir with env added to a clean environment.
 func treatyline(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	return runCommand(t, 5*time.Minute, dir, env, args...)
+}
+
+// treatylineWithin runs the command as [treatyline] does, but fails the
+// test when it takes longer than limit: bad input must not hang a build.
+func treatylineWithin(t *testing.T, limit time.Duration, dir string, args ...string) result {
+	t.Helper()
+	return runCommand(t, limit, dir, nil, args...)
+}
+
+func runCommand(t *testing.T, limit time.Duration, dir string, env []string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Dir = dir
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}, env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("treatyline %s did not finish within %s", strings.Join(args, " "), limit)
+	}
 	r := result{stdout: stdout.String(), stderr: stderr.String()}
 	var exit *exec.ExitError
 	switch {

@@ -1,11 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,32 +9,6 @@ import (
 
 	"github.com/treatyline/treatyline/internal/sitetest"
 )
-
-// treatylineWithin runs the command as [treatyline] does, but fails the
-// test when it takes longer than limit: bad input must not hang a build.
-func treatylineWithin(t *testing.T, limit time.Duration, dir string, args ...string) result {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), limit)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, args...)
-	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if ctx.Err() != nil {
-		t.Fatalf("treatyline %s did not finish within %s", strings.Join(args, " "), limit)
-	}
-	r := result{stdout: stdout.String(), stderr: stderr.String()}
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		r.code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("running treatyline %s: %v", strings.Join(args, " "), err)
-	}
-	return r
-}
 
 // noPanic fails the test when the command crashed: a Go panic exits with
 // status 2 and a goroutine dump.
