@@ -200,7 +200,7 @@ func (b *built) stale(next *built, pages []render.Page) []render.Page {
 		case old == a:
 		case old == nil || !sameFacts(old, a):
 			changed[slug] = true
-		case !slices.Equal(old.Body.Source, a.Body.Source):
+		case old.Body.Sum != a.Body.Sum:
 			body[slug] = true
 		}
 	}

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"io/fs"
 	"runtime"
@@ -63,8 +62,8 @@ type recordsLoad struct {
 
 // cachedArticle is one article file as the last load saw it.
 type cachedArticle struct {
-	src   []byte
-	stale bool // named by Forget: read the file again
+	sum   [sha256.Size]byte // of the file's bytes
+	stale bool              // named by Forget: read the file again
 	// decoded is the result of decodeArticle and its file's diagnostics,
 	// valid while the cache's context is unchanged.
 	decoded *articleFile
@@ -166,28 +165,27 @@ func (l *loader) loadArticle(e entry) articleResult {
 	if l.cache != nil {
 		prev = l.cache.articles[e.path]
 	}
-	var src []byte
 	var res articleResult
-	if prev != nil && !prev.stale {
-		src = prev.src
-	} else {
-		var f *file
-		src, f = l.readTo(&res.diags, e.path, e.symlink)
-		if f == nil {
-			return res
-		}
+	if prev != nil && !prev.stale && l.cache.context == l.context {
+		res.entry = prev
+		res.af, res.diags = l.keep(prev.decoded, prev.diags)
+		return res
 	}
-	ca := &cachedArticle{src: src}
+	src, f := l.readTo(&res.diags, e.path, e.symlink)
+	if f == nil {
+		return res
+	}
+	ca := &cachedArticle{sum: sha256.Sum256(src)}
 	res.entry = ca
-	if prev != nil && bytes.Equal(prev.src, src) {
+	if prev != nil {
+		// The body may be the same even when the file is not.
 		ca.doc = prev.doc
-		if l.cache.context == l.context {
+		if prev.sum == ca.sum && l.cache.context == l.context {
 			ca.decoded, ca.diags = prev.decoded, prev.diags
 			res.af, res.diags = l.keep(ca.decoded, ca.diags)
 			return res
 		}
 	}
-	f := newFile(e.path, src)
 	af := l.decodeArticle(f, src, ca)
 	ca.decoded, ca.diags = af, f.diags
 	res.af, res.diags = l.keep(af, f.diags)
@@ -206,7 +204,7 @@ func (l *loader) keep(af *articleFile, diags diag.List) (*articleFile, diag.List
 // parseBody parses an article body, reusing the cached parse when the
 // body is unchanged.
 func (l *loader) parseBody(ca *cachedArticle, body []byte) *markdown.Doc {
-	if ca != nil && ca.doc != nil && bytes.Equal(ca.doc.Source, body) {
+	if ca != nil && ca.doc != nil && ca.doc.Sum == sha256.Sum256(body) {
 		return ca.doc
 	}
 	doc := l.md.Parse(body)

@@ -282,28 +282,21 @@ func (r *AnnotationHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegi
 
 func (r *AnnotationHTMLRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*AnnotationNode)
-	wrapper := r.wrapper(n)
+	span := insideLink(n) || containsLink(n)
+	hw, deferred := w.(*holeWriter)
 	if !entering {
 		_, _ = w.WriteString("</time>")
-		if wrapper != "" {
-			_, _ = w.WriteString("</" + wrapper + ">")
+		if deferred {
+			hw.leave(hole{ann: n.Annotation, span: span})
+		} else {
+			writeAnnotationEnd(w, wrapper(r.Resolver, span))
 		}
 		return ast.WalkContinue, nil
 	}
-	if wrapper != "" {
-		href, id := r.Resolver.AnnotationLink(n.Annotation)
-		_, _ = w.WriteString("<" + wrapper + ` class="annotation"`)
-		if id != "" {
-			_, _ = w.WriteString(` id="`)
-			_, _ = w.Write(util.EscapeHTML([]byte(id)))
-			_ = w.WriteByte('"')
-		}
-		if wrapper == "a" {
-			_, _ = w.WriteString(` href="`)
-			_, _ = w.Write(util.EscapeHTML([]byte(href)))
-			_ = w.WriteByte('"')
-		}
-		_ = w.WriteByte('>')
+	if deferred {
+		hw.leave(hole{ann: n.Annotation, open: true, span: span})
+	} else {
+		writeAnnotationStart(w, n.Annotation, wrapper(r.Resolver, span), r.Resolver)
 	}
 	if d, _ := n.Annotation.Get("date"); validDate(d) {
 		_, _ = w.WriteString(`<time datetime="`)
@@ -313,19 +306,6 @@ func (r *AnnotationHTMLRenderer) renderAnnotation(w util.BufWriter, _ []byte, no
 		_, _ = w.WriteString("<time>")
 	}
 	return ast.WalkContinue, nil
-}
-
-// wrapper returns the element that carries the annotation's anchor: "a",
-// linking to the timeline; "span" where an <a> would nest in another link,
-// so the anchor stays a target; or "" without a resolver.
-func (r *AnnotationHTMLRenderer) wrapper(n *AnnotationNode) string {
-	switch {
-	case r.Resolver == nil:
-		return ""
-	case insideLink(n) || containsLink(n):
-		return "span"
-	}
-	return "a"
 }
 
 // containsLink reports whether a link renders as an <a> under n.

@@ -6,7 +6,11 @@
 // The package reports references; it does not resolve them. [Markdown.Parse]
 // records every treaty link and annotation with its byte offset, the content
 // package checks them, and [Markdown.Render] asks a [Resolver] for their hrefs.
+// A [Doc] is rendered when it is parsed, so rendering a page costs no more
+// than filling in those hrefs.
 package markdown
+
+import "crypto/sha256"
 
 // Options configure a [Markdown].
 type Options struct {
@@ -17,24 +21,29 @@ type Options struct {
 
 // Doc is a parsed Markdown body.
 type Doc struct {
-	Source      []byte
+	// Sum is the SHA-256 of the source: equal sums, equal bodies.
+	Sum         [sha256.Size]byte
 	Links       []*TreatyLink // in source order
 	Annotations []*Annotation // in source order
-	root        any           // the goldmark AST, kept for Render
+
+	html      []byte // rendered, with holes for the Resolver
+	holes     []hole // in order of their offsets
+	paragraph bool   // the body is a single paragraph
+	err       error  // of the rendering
 }
 
 // TreatyLink is a [[target]] or [[target|text]] in the body.
 type TreatyLink struct {
 	Target string // as written, trimmed
 	Text   string // the text after "|", or "" for none
-	Offset int    // byte offset of the first "[" in Doc.Source
+	Offset int    // byte offset of the first "[" in the source
 }
 
 // Annotation is a dated annotation [text]{key=value ...} in the body.
 type Annotation struct {
 	Text   string // the bracketed text, as plain text
 	Attrs  []Attr // in source order
-	Offset int    // byte offset of the "[" in Doc.Source
+	Offset int    // byte offset of the "[" in the source
 	// Index is the annotation's position among the document's annotations,
 	// counting from 0.
 	Index int
@@ -43,7 +52,7 @@ type Annotation struct {
 // Attr is one key=value of an annotation.
 type Attr struct {
 	Key, Value string
-	Offset     int // byte offset of the key in Doc.Source
+	Offset     int // byte offset of the key in the source
 }
 
 // Get returns the value of key and whether it is present.

@@ -3,10 +3,12 @@ package markdown
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"html/template"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -21,8 +23,14 @@ import (
 // Markdown parses and renders article bodies. One Markdown serves a whole
 // build: Parse, Render and Inline are safe for concurrent use.
 type Markdown struct {
-	opts   Options
 	parser parser.Parser
+	// renderer renders every parse, with holes for the Resolver to fill.
+	renderer renderer.Renderer
+	// inline holds the docs of the short fields given to Inline, by source:
+	// a summary or a note shows on several pages.
+	inline sync.Map
+	// buffers recycles the holeWriters of parses.
+	buffers sync.Pool
 }
 
 // New returns a Markdown with CommonMark, GFM (tables, strikethrough,
@@ -46,14 +54,31 @@ func New(opts Options) *Markdown {
 				util.Prioritized(cellAlign{}, 1000)),
 		),
 	)
-	return &Markdown{opts: opts, parser: md.Parser()}
+	var htmlOpts []html.Option
+	if opts.UnsafeHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	return &Markdown{
+		parser: md.Parser(),
+		renderer: renderer.NewRenderer(renderer.WithNodeRenderers(
+			// The priorities are goldmark's own: the core renderer at
+			// 1000, extensions at 500.
+			util.Prioritized(html.NewRenderer(htmlOpts...), 1000),
+			util.Prioritized(extension.NewTableHTMLRenderer(), 500),
+			util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+			util.Prioritized(extension.NewTaskCheckBoxHTMLRenderer(), 500),
+			util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
+			util.Prioritized(NewTreatyLinkHTMLRenderer(nil), 500),
+			util.Prioritized(NewAnnotationHTMLRenderer(nil), 500),
+		)),
+	}
 }
 
 // Parse parses src. It never fails: what is not a treaty link or an
-// annotation is ordinary Markdown. The Doc keeps src; do not modify it.
+// annotation is ordinary Markdown. The Doc does not keep src.
 func (m *Markdown) Parse(src []byte) *Doc {
 	root := m.parser.Parse(text.NewReader(src))
-	doc := &Doc{Source: src, root: root}
+	doc := &Doc{Sum: sha256.Sum256(src)}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -74,75 +99,50 @@ func (m *Markdown) Parse(src []byte) *Doc {
 	for i, a := range doc.Annotations {
 		a.Index = i
 	}
+	doc.paragraph = root.ChildCount() == 1 && root.FirstChild().Kind() == ast.KindParagraph
+
+	w, _ := m.buffers.Get().(*holeWriter)
+	if w == nil {
+		w = new(holeWriter)
+	}
+	doc.err = m.renderer.Render(w, src, root)
+	doc.html, doc.holes = bytes.Clone(w.Bytes()), slices.Clone(w.holes)
+	w.Reset()
+	w.holes = w.holes[:0]
+	m.buffers.Put(w)
 	return doc
 }
 
 // Render writes doc as HTML. Treaty links and annotations get their links
 // from r; with r nil they render unlinked.
 func (m *Markdown) Render(w io.Writer, doc *Doc, r Resolver) error {
-	root, ok := doc.root.(ast.Node)
-	if !ok {
-		return nil
+	if doc.err != nil {
+		return doc.err
 	}
-	return m.renderer(r).Render(w, doc.Source, root)
+	return doc.render(w, r)
 }
 
 // Inline renders a short Markdown field, such as a treaty summary or an
 // event note. A single paragraph renders without its <p>, ready to sit in
 // other markup; anything longer renders as blocks.
 func (m *Markdown) Inline(src string, r Resolver) (template.HTML, error) {
-	doc := m.Parse([]byte(src))
+	var doc *Doc
+	if d, ok := m.inline.Load(src); ok {
+		doc = d.(*Doc)
+	} else {
+		doc = m.Parse([]byte(src))
+		m.inline.Store(src, doc)
+	}
 	var b strings.Builder
+	b.Grow(len(doc.html))
 	if err := m.Render(&b, doc, r); err != nil {
 		return "", err
 	}
 	out := b.String()
-	root := doc.root.(ast.Node)
-	if root.ChildCount() == 1 && root.FirstChild().Kind() == ast.KindParagraph {
+	if doc.paragraph {
 		out = strings.TrimSuffix(strings.TrimPrefix(out, "<p>"), "</p>\n")
 	}
 	return template.HTML(out), nil
-}
-
-// renderer builds a renderer for one call, because the resolver differs
-// between calls and goldmark's renderers hold their configuration.
-func (m *Markdown) renderer(r Resolver) renderer.Renderer {
-	var htmlOpts []html.Option
-	if m.opts.UnsafeHTML {
-		htmlOpts = append(htmlOpts, html.WithUnsafe())
-	}
-	return renderer.NewRenderer(renderer.WithNodeRenderers(
-		// The priorities are goldmark's own: the core renderer at 1000,
-		// extensions at 500.
-		util.Prioritized(html.NewRenderer(htmlOpts...), 1000),
-		util.Prioritized(extension.NewTableHTMLRenderer(), 500),
-		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
-		util.Prioritized(extension.NewTaskCheckBoxHTMLRenderer(), 500),
-		util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
-		util.Prioritized(NewTreatyLinkHTMLRenderer(r), 500),
-		util.Prioritized(NewAnnotationHTMLRenderer(r), 500),
-	))
-}
-
-// Text returns the plain text of the document's first paragraph, for
-// summaries and feeds, or "" when it has none.
-func (d *Doc) Text() string {
-	root, ok := d.root.(ast.Node)
-	if !ok {
-		return ""
-	}
-	var first ast.Node
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Kind() == ast.KindParagraph {
-			first = n
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	if first == nil {
-		return ""
-	}
-	return plainText(first, d.Source)
 }
 
 // plainText returns the text under n as a reader sees it: escapes and

@@ -227,25 +227,6 @@ func TestInline(t *testing.T) {
 	}
 }
 
-func TestDocText(t *testing.T) {
-	m := New(Options{})
-	tests := []struct {
-		name, src, want string
-	}{
-		{"first paragraph only", "# Title\n\nFirst *one*\nwraps.\n\nSecond.", "First one wraps."},
-		{"links and annotations give their text", "See [[new-start|the treaty]], [it]{date=2011} and [x](http://a).", "See the treaty, it and x."},
-		{"escapes and entities resolved", `a \* b &amp; c`, "a * b & c"},
-		{"no paragraph", "# Title", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := m.Parse([]byte(tt.src)).Text(); got != tt.want {
-				t.Errorf("Parse(%q).Text() = %q, want %q", tt.src, got, tt.want)
-			}
-		})
-	}
-}
-
 // hostileResolver returns hrefs and ids that would break out of their
 // attributes if they were not escaped.
 type hostileResolver struct{}

@@ -111,28 +111,15 @@ func (r *TreatyLinkHTMLRenderer) renderTreatyLink(w util.BufWriter, _ []byte, no
 		return ast.WalkContinue, nil
 	}
 	n := node.(*TreatyLinkNode)
-	label := n.Link.Text
-	if label == "" {
-		label = n.Link.Target
-	}
+	hw, deferred := w.(*holeWriter)
 	switch {
-	case r.Resolver == nil || insideLink(n):
-		_, _ = w.WriteString(`<span class="treaty-link">`)
-		_, _ = w.Write(util.EscapeHTML([]byte(label)))
-		_, _ = w.WriteString(`</span>`)
+	case insideLink(n):
+		// Whatever the resolver, a link cannot nest in a link.
+		writeTreatyLink(w, n.Link, nil)
+	case deferred:
+		hw.leave(hole{link: n.Link})
 	default:
-		href, ok := r.Resolver.TreatyHref(n.Link.Target)
-		if !ok {
-			_, _ = w.WriteString(`<span class="treaty-link unknown">`)
-			_, _ = w.Write(util.EscapeHTML([]byte(label)))
-			_, _ = w.WriteString(`</span>`)
-			break
-		}
-		_, _ = w.WriteString(`<a class="treaty-link" href="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(href)))
-		_, _ = w.WriteString(`">`)
-		_, _ = w.Write(util.EscapeHTML([]byte(label)))
-		_, _ = w.WriteString(`</a>`)
+		writeTreatyLink(w, n.Link, r.Resolver)
 	}
 	return ast.WalkContinue, nil
 }
