@@ -148,6 +148,9 @@ func loadTheme(source string, site *content.Site) (*render.Theme, error) {
 	return render.LoadTheme(opts)
 }
 
+// maxKeptBuffer bounds the buffer a render worker keeps between pages.
+const maxKeptBuffer = 1 << 20
+
 // renderAll renders pages on every core and hands each to tx as it is done,
 // so no more than a page per worker is held in memory at once, and reports
 // each page to progress when it is not nil. The output does not depend on
@@ -172,6 +175,11 @@ func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx, progres
 				}
 				if err := tx.Put(p.Path, buf.Bytes()); err != nil {
 					cancel(err)
+				}
+				if buf.Cap() > maxKeptBuffer {
+					// A rare large page, such as an export, should not
+					// keep its memory for the small ones that follow.
+					buf = bytes.Buffer{}
 				}
 				if progress != nil {
 					progress(int(done.Add(1)), len(pages))

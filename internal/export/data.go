@@ -13,11 +13,6 @@ import (
 // the contract (SPEC §6). A *date.Date is null when absent; a date keeps its
 // precision ("1972", "1972-05").
 
-type treatiesFile struct {
-	AsOf     date.Date    `json:"as_of"`
-	Treaties []treatyData `json:"treaties"`
-}
-
 type treatyData struct {
 	ID          string               `json:"id"`
 	Title       string               `json:"title"`
@@ -71,7 +66,9 @@ func TreatiesJSON(w io.Writer, site *content.Site, tl *timeline.Timeline, style 
 			})
 		}
 	}
-	out := treatiesFile{AsOf: tl.AsOf, Treaties: []treatyData{}}
+	o := newJSONObject(w)
+	o.field("as_of", tl.AsOf)
+	o.list("treaties")
 	for _, t := range site.Treaties {
 		st, ok := tl.Status[t.ID]
 		if !ok {
@@ -97,14 +94,10 @@ func TreatiesJSON(w io.Writer, site *content.Site, tl *timeline.Timeline, style 
 		for _, a := range tl.Referrers[t.ID] {
 			d.Articles = append(d.Articles, style.Page(link.Article(a.Slug)))
 		}
-		out.Treaties = append(out.Treaties, d)
+		o.item(d)
 	}
-	return writeJSON(w, out)
-}
-
-type timelineFile struct {
-	AsOf    date.Date   `json:"as_of"`
-	Entries []entryData `json:"entries"`
+	o.endList()
+	return o.close()
 }
 
 type entryData struct {
@@ -133,7 +126,9 @@ const (
 // URL of its article (at the annotation, for one) and the URL of its place on
 // the timeline. Absent treaties and articles are null.
 func TimelineData(w io.Writer, site *content.Site, tl *timeline.Timeline, style link.Style) error {
-	out := timelineFile{AsOf: tl.AsOf, Entries: []entryData{}}
+	o := newJSONObject(w)
+	o.field("as_of", tl.AsOf)
+	o.list("entries")
 	for _, e := range tl.Entries {
 		d := entryData{
 			ID:        e.ID,
@@ -148,9 +143,10 @@ func TimelineData(w io.Writer, site *content.Site, tl *timeline.Timeline, style 
 		if e.Treaty != nil {
 			d.Treaty = optString(e.Treaty.ID)
 		}
-		out.Entries = append(out.Entries, d)
+		o.item(d)
 	}
-	return writeJSON(w, out)
+	o.endList()
+	return o.close()
 }
 
 func entryKind(e *timeline.Entry) string {

@@ -10,6 +10,8 @@
 package export
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -83,12 +85,85 @@ func details(e *timeline.Entry) []string {
 	return lines
 }
 
-// writeJSON writes v indented by two spaces and ended by a newline, so that
-// diffs of committed output stay readable. HTML escaping is off: data files
-// hold plain text, and TimelineJS text is escaped before it gets here.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+// jsonObject writes a JSON object indented by two spaces and ended by a
+// newline, so that diffs of committed output stay readable, one field at a
+// time: a list field is encoded an item at a time, where encoding it
+// whole would hold a large site's timeline in memory several times over.
+// HTML escaping is off: data files hold plain text, and TimelineJS text is
+// escaped before it gets here.
+type jsonObject struct {
+	w       *bufio.Writer
+	scratch bytes.Buffer
+	fields  int
+	items   int // of the list being written
+	err     error
+}
+
+func newJSONObject(w io.Writer) *jsonObject { return &jsonObject{w: bufio.NewWriter(w)} }
+
+// field writes the field name with the value v.
+func (o *jsonObject) field(name string, v any) {
+	o.name(name)
+	o.value("  ", v)
+}
+
+// list starts the list field name, whose items follow, then endList.
+func (o *jsonObject) list(name string) {
+	o.name(name)
+	o.items = 0
+}
+
+func (o *jsonObject) item(v any) {
+	if o.items == 0 {
+		o.w.WriteString("[\n    ")
+	} else {
+		o.w.WriteString(",\n    ")
+	}
+	o.items++
+	o.value("    ", v)
+}
+
+func (o *jsonObject) endList() {
+	if o.items == 0 {
+		o.w.WriteString("[]")
+	} else {
+		o.w.WriteString("\n  ]")
+	}
+}
+
+func (o *jsonObject) name(name string) {
+	if o.fields == 0 {
+		o.w.WriteString("{\n  ")
+	} else {
+		o.w.WriteString(",\n  ")
+	}
+	o.fields++
+	o.value("", name)
+	o.w.WriteString(": ")
+}
+
+// value writes v, its lines after the first starting with prefix.
+func (o *jsonObject) value(prefix string, v any) {
+	if o.err != nil {
+		return
+	}
+	o.scratch.Reset()
+	enc := json.NewEncoder(&o.scratch)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	enc.SetIndent(prefix, "  ")
+	if o.err = enc.Encode(v); o.err == nil {
+		o.w.Write(bytes.TrimSuffix(o.scratch.Bytes(), []byte("\n")))
+	}
+}
+
+// close ends the object and returns the first error.
+func (o *jsonObject) close() error {
+	if o.fields == 0 {
+		o.w.WriteString("{")
+	}
+	o.w.WriteString("\n}\n")
+	if o.err != nil {
+		return o.err
+	}
+	return o.w.Flush()
 }

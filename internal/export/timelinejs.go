@@ -14,12 +14,6 @@ import (
 
 // The TimelineJS3 JSON format: https://timeline.knightlab.com/docs/json-format.html
 
-type tjsTimeline struct {
-	Title  tjsSlide   `json:"title"`
-	Events []tjsEvent `json:"events"`
-	Eras   []tjsEra   `json:"eras"`
-}
-
 type tjsSlide struct {
 	Text tjsText `json:"text"`
 }
@@ -68,14 +62,12 @@ func newTJSDate(d date.Date) tjsDate {
 // headlines and texts as HTML, so all content is escaped, and the links
 // added to texts are relative to the site root, in the given style.
 func TimelineJS(w io.Writer, site *content.Site, tl *timeline.Timeline, style link.Style) error {
-	out := tjsTimeline{
-		Title: tjsSlide{Text: tjsText{
-			Headline: html.EscapeString(site.Config.Title),
-			Text:     html.EscapeString("As of " + tl.AsOf.Format()),
-		}},
-		Events: []tjsEvent{},
-		Eras:   []tjsEra{},
-	}
+	o := newJSONObject(w)
+	o.field("title", tjsSlide{Text: tjsText{
+		Headline: html.EscapeString(site.Config.Title),
+		Text:     html.EscapeString("As of " + tl.AsOf.Format()),
+	}})
+	o.list("events")
 	for _, e := range tl.Entries {
 		ev := tjsEvent{
 			StartDate: newTJSDate(e.Date),
@@ -85,20 +77,23 @@ func TimelineJS(w io.Writer, site *content.Site, tl *timeline.Timeline, style li
 		if e.Treaty != nil {
 			ev.Group = html.EscapeString(e.Treaty.Title)
 		}
-		out.Events = append(out.Events, ev)
+		o.item(ev)
 	}
+	o.endList()
+	o.list("eras")
 	for _, era := range tl.Eras {
 		end := era.End
 		if end.IsZero() {
 			end = tl.AsOf
 		}
-		out.Eras = append(out.Eras, tjsEra{
+		o.item(tjsEra{
 			StartDate: newTJSDate(era.Start),
 			EndDate:   newTJSDate(end),
 			Text:      tjsText{Headline: html.EscapeString(era.Treaty.Title)},
 		})
 	}
-	return writeJSON(w, out)
+	o.endList()
+	return o.close()
 }
 
 // tjsBody returns the HTML text of an entry's slide: its details, one

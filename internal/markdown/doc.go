@@ -26,7 +26,13 @@ type Doc struct {
 	Links       []*TreatyLink // in source order
 	Annotations []*Annotation // in source order
 
-	html      []byte // rendered, with holes for the Resolver
+	// The body rendered, with holes for the Resolver: in html, or else
+	// in spilled at offset off.
+	html    []byte
+	spilled *spill
+	off     int64
+	size    int
+
 	holes     []hole // in order of their offsets
 	paragraph bool   // the body is a single paragraph
 	err       error  // of the rendering

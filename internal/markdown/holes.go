@@ -54,6 +54,14 @@ type htmlWriter interface {
 
 // render writes d's HTML with its holes filled by r.
 func (d *Doc) render(w io.Writer, r Resolver) error {
+	if d.spilled != nil {
+		return d.spilled.read(d.off, d.size, func(html []byte) error { return fill(w, html, d.holes, r) })
+	}
+	return fill(w, d.html, d.holes, r)
+}
+
+// fill writes html with its holes filled by r.
+func fill(w io.Writer, html []byte, holes []hole, r Resolver) error {
 	hw, ok := w.(htmlWriter)
 	var bw *bufio.Writer
 	if !ok {
@@ -61,8 +69,8 @@ func (d *Doc) render(w io.Writer, r Resolver) error {
 		hw = bw
 	}
 	at := 0
-	for _, h := range d.holes {
-		if _, err := hw.Write(d.html[at:h.at]); err != nil {
+	for _, h := range holes {
+		if _, err := hw.Write(html[at:h.at]); err != nil {
 			return err
 		}
 		switch {
@@ -75,7 +83,7 @@ func (d *Doc) render(w io.Writer, r Resolver) error {
 		}
 		at = h.at
 	}
-	if _, err := hw.Write(d.html[at:]); err != nil {
+	if _, err := hw.Write(html[at:]); err != nil {
 		return err
 	}
 	if bw != nil {

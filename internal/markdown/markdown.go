@@ -31,6 +31,9 @@ type Markdown struct {
 	inline sync.Map
 	// buffers recycles the holeWriters of parses.
 	buffers sync.Pool
+	// bodies keeps what Parse renders, once made; nil without one.
+	bodies     *spill
+	bodiesOnce sync.Once
 }
 
 // New returns a Markdown with CommonMark, GFM (tables, strikethrough,
@@ -75,8 +78,15 @@ func New(opts Options) *Markdown {
 }
 
 // Parse parses src. It never fails: what is not a treaty link or an
-// annotation is ordinary Markdown. The Doc does not keep src.
+// annotation is ordinary Markdown. The Doc does not keep src, and keeps
+// its rendering out of memory where it can.
 func (m *Markdown) Parse(src []byte) *Doc {
+	m.bodiesOnce.Do(func() { m.bodies = newSpill() })
+	return m.parse(src, m.bodies)
+}
+
+// parse is Parse keeping the rendering in bodies, when not nil.
+func (m *Markdown) parse(src []byte, bodies *spill) *Doc {
 	root := m.parser.Parse(text.NewReader(src))
 	doc := &Doc{Sum: sha256.Sum256(src)}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -106,7 +116,12 @@ func (m *Markdown) Parse(src []byte) *Doc {
 		w = new(holeWriter)
 	}
 	doc.err = m.renderer.Render(w, src, root)
-	doc.html, doc.holes = bytes.Clone(w.Bytes()), slices.Clone(w.holes)
+	doc.holes, doc.size = slices.Clone(w.holes), w.Len()
+	if off, ok := bodies.put(w.Bytes()); ok {
+		doc.spilled, doc.off = bodies, off
+	} else {
+		doc.html = bytes.Clone(w.Bytes())
+	}
 	w.Reset()
 	w.holes = w.holes[:0]
 	m.buffers.Put(w)
@@ -130,11 +145,12 @@ func (m *Markdown) Inline(src string, r Resolver) (template.HTML, error) {
 	if d, ok := m.inline.Load(src); ok {
 		doc = d.(*Doc)
 	} else {
-		doc = m.Parse([]byte(src))
+		// Short fields stay in memory.
+		doc = m.parse([]byte(src), nil)
 		m.inline.Store(src, doc)
 	}
 	var b strings.Builder
-	b.Grow(len(doc.html))
+	b.Grow(doc.size)
 	if err := m.Render(&b, doc, r); err != nil {
 		return "", err
 	}
