@@ -74,7 +74,9 @@ func load(opts Options, cache *content.Cache) (*content.Site, diag.List) {
 		return nil, diag.List{{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("opening site root: %v", err)}}
 	}
 	defer root.Close()
-	site, diags := content.Load(root.FS(), content.LoadOptions{Drafts: opts.Drafts, Cache: cache})
+	fsys, release := siteFS(root)
+	defer release()
+	site, diags := content.Load(fsys, content.LoadOptions{Drafts: opts.Drafts, Cache: cache})
 	if site != nil && opts.BaseURL != "" {
 		site.Config.BaseURL = opts.BaseURL
 		if site.Config.BaseURL[len(site.Config.BaseURL)-1] != '/' {

@@ -116,8 +116,9 @@ func inputDigest(opts Options, out string) (digest string, ok bool) {
 		return "", false
 	}
 	defer root.Close()
-	fsys := root.FS()
-	if err := hashEntry(h, fsys, "config.toml"); err != nil {
+	fsys, release := siteFS(root)
+	defer release()
+	if info, err := fs.Lstat(fsys, "config.toml"); err != nil || hashEntry(h, fsys, "config.toml", info.Mode().Type()) != nil {
 		return "", false
 	}
 	for _, dir := range []string{"content", "templates"} {
@@ -131,7 +132,7 @@ func inputDigest(opts Options, out string) (digest string, ok bool) {
 				fmt.Fprintf(h, "dir %q\x00", p)
 				return nil
 			}
-			return hashEntry(h, fsys, p)
+			return hashEntry(h, fsys, p, d.Type())
 		})
 		if err != nil && !(errors.Is(err, fs.ErrNotExist) && isMissing(fsys, dir)) {
 			return "", false
@@ -147,13 +148,11 @@ func isMissing(fsys fs.FS, dir string) bool {
 	return errors.Is(err, fs.ErrNotExist)
 }
 
-// hashEntry adds the path, size and bytes of the regular file p to h.
-func hashEntry(h io.Writer, fsys fs.FS, p string) error {
-	info, err := fs.Lstat(fsys, p)
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
+// hashEntry adds the path, size and bytes of the file p, of type typ, to
+// h; only a regular file will do. The type comes from the folder listing
+// that found p, which saves a stat of every file of a large site.
+func hashEntry(h io.Writer, fsys fs.FS, p string, typ fs.FileMode) error {
+	if !typ.IsRegular() {
 		return fmt.Errorf("%s is not a regular file", p)
 	}
 	data, err := fs.ReadFile(fsys, p)
