@@ -159,3 +159,16 @@ func TestBenchmarkSite(t *testing.T) {
 		t.Errorf("pages by folder = %v (%d pages, %d written), want %v", counts, stats.Pages, stats.Written, want)
 	}
 }
+
+// BenchmarkInputDigest10k digests the inputs of the 10,000-article site,
+// which every build that succeeds without warnings does once more after
+// publishing, to record what it read.
+func BenchmarkInputDigest10k(b *testing.B) {
+	site := benchSite(b, 10_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := inputDigest(benchOptions(site, ""), "/nowhere"); !ok {
+			b.Fatal("no digest")
+		}
+	}
+}

@@ -74,7 +74,9 @@ func load(opts Options, cache *content.Cache) (*content.Site, diag.List) {
 		return nil, diag.List{{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("opening site root: %v", err)}}
 	}
 	defer root.Close()
-	site, diags := content.Load(root.FS(), content.LoadOptions{Drafts: opts.Drafts, Cache: cache})
+	fsys, release := siteFS(root)
+	defer release()
+	site, diags := content.Load(fsys, content.LoadOptions{Drafts: opts.Drafts, Cache: cache})
 	if site != nil && opts.BaseURL != "" {
 		site.Config.BaseURL = opts.BaseURL
 		if site.Config.BaseURL[len(site.Config.BaseURL)-1] != '/' {
@@ -124,7 +126,17 @@ func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
 		now = time.Now
 	}
 	start := now()
-	if stats, ok := upToDate(opts); ok {
+	out, ok := outputFolder(opts)
+	if !ok {
+		// No output folder to hold a record: the build reports why.
+		return New(opts).Build(ctx)
+	}
+	// The inputs are digested alongside the build, from its start, so that
+	// an edit made while the build runs leaves a record that no longer
+	// matches: digested at the end, the edit would be recorded as built.
+	digest := digestInputs(opts, out)
+	defer digest()
+	if stats, ok := upToDate(out, digest); ok {
 		stats.Duration = now().Sub(start)
 		return stats, nil, nil
 	}
@@ -132,9 +144,11 @@ func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
 	// Warnings are shown by every build, so a site with warnings is always
 	// built; a record that cannot be written only costs the next build
 	// its shortcut.
-	if err == nil && len(diags) == 0 {
-		if rerr := writeRecord(opts, stats); rerr != nil && opts.Logger != nil {
-			opts.Logger.Warn("recording the build's inputs", "err", rerr)
+	if err == nil && len(diags) == 0 && stats.Output == out {
+		if d, ok := digest(); ok {
+			if rerr := writeRecord(stats, d); rerr != nil && opts.Logger != nil {
+				opts.Logger.Warn("recording the build's inputs", "err", rerr)
+			}
 		}
 	}
 	return stats, diags, err

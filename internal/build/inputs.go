@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -38,14 +39,11 @@ type record struct {
 }
 
 // upToDate returns the stats of a build that would change nothing, when the
-// output folder holds the record of a build of the very same inputs and
-// every file it lists is there with the size it had. ok is false at the
-// least doubt, and the caller builds.
-func upToDate(opts Options) (stats Stats, ok bool) {
-	out, ok := outputFolder(opts)
-	if !ok {
-		return Stats{}, false
-	}
+// output folder out holds the record of a build of the very same inputs,
+// whose digest the function digest gives, and every file it lists is there
+// with the size it had. ok is false at the least doubt, and the caller
+// builds.
+func upToDate(out string, digest func() (string, bool)) (stats Stats, ok bool) {
 	// A build cut short leaves a staging folder beside the output or temp
 	// files in it; only a real build cleans them up.
 	parent, name := filepath.Split(out)
@@ -59,8 +57,7 @@ func upToDate(opts Options) (stats Stats, ok bool) {
 	if err != nil {
 		return Stats{}, false
 	}
-	digest, ok := inputDigest(opts, out)
-	if !ok || digest != rec.digest {
+	if d, ok := digest(); !ok || d != rec.digest {
 		return Stats{}, false
 	}
 	for name, size := range rec.files {
@@ -95,6 +92,24 @@ func outputFolder(opts Options) (string, bool) {
 	return out, err == nil
 }
 
+// digestInputs runs inputDigest in a goroutine and returns a function that
+// waits for its result. The caller must call it before it returns.
+func digestInputs(opts Options, out string) func() (string, bool) {
+	type result struct {
+		digest string
+		ok     bool
+	}
+	done := make(chan result, 1)
+	go func() {
+		digest, ok := inputDigest(opts, out)
+		done <- result{digest, ok}
+	}()
+	return sync.OnceValues(func() (string, bool) {
+		r := <-done
+		return r.digest, r.ok
+	})
+}
+
 // inputDigest digests everything a build of opts into out reads: the
 // program itself, the options, config.toml and every file under content/
 // and templates/, ignored ones too. ok is false when the site holds a
@@ -116,8 +131,9 @@ func inputDigest(opts Options, out string) (digest string, ok bool) {
 		return "", false
 	}
 	defer root.Close()
-	fsys := root.FS()
-	if err := hashEntry(h, fsys, "config.toml"); err != nil {
+	fsys, release := siteFS(root)
+	defer release()
+	if info, err := fs.Lstat(fsys, "config.toml"); err != nil || hashEntry(h, fsys, "config.toml", info.Mode().Type()) != nil {
 		return "", false
 	}
 	for _, dir := range []string{"content", "templates"} {
@@ -131,7 +147,7 @@ func inputDigest(opts Options, out string) (digest string, ok bool) {
 				fmt.Fprintf(h, "dir %q\x00", p)
 				return nil
 			}
-			return hashEntry(h, fsys, p)
+			return hashEntry(h, fsys, p, d.Type())
 		})
 		if err != nil && !(errors.Is(err, fs.ErrNotExist) && isMissing(fsys, dir)) {
 			return "", false
@@ -147,13 +163,11 @@ func isMissing(fsys fs.FS, dir string) bool {
 	return errors.Is(err, fs.ErrNotExist)
 }
 
-// hashEntry adds the path, size and bytes of the regular file p to h.
-func hashEntry(h io.Writer, fsys fs.FS, p string) error {
-	info, err := fs.Lstat(fsys, p)
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
+// hashEntry adds the path, size and bytes of the file p, of type typ, to
+// h; only a regular file will do. The type comes from the folder listing
+// that found p, which saves a stat of every file of a large site.
+func hashEntry(h io.Writer, fsys fs.FS, p string, typ fs.FileMode) error {
+	if !typ.IsRegular() {
 		return fmt.Errorf("%s is not a regular file", p)
 	}
 	data, err := fs.ReadFile(fsys, p)
@@ -217,14 +231,10 @@ func readRecord(name string) (record, error) {
 	return rec, sc.Err()
 }
 
-// writeRecord records the build of opts that made stats: the digest of its
-// inputs and every file of the output folder with its size. It records
+// writeRecord records the build that made stats: digest, the digest of its
+// inputs, and every file of the output folder with its size. It records
 // nothing when a file there is not a regular file or a folder.
-func writeRecord(opts Options, stats Stats) error {
-	digest, ok := inputDigest(opts, stats.Output)
-	if !ok {
-		return nil
-	}
+func writeRecord(stats Stats, digest string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%sdigest %s\nas-of %s\npages %d\n", recordHeader, digest, stats.AsOf, stats.Pages)
 	err := filepath.WalkDir(stats.Output, func(p string, d fs.DirEntry, err error) error {

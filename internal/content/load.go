@@ -208,6 +208,10 @@ func (l *loader) checkEncoding(f *file, src []byte) bool {
 		f.errorAt(0, "file is UTF-16: save it as UTF-8")
 		return false
 	}
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return true
+	}
+	// Only a bad file gets here: decode it rune by rune to find the place.
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		switch {

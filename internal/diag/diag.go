@@ -3,6 +3,7 @@
 package diag
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sort"
@@ -155,13 +156,16 @@ type Lines struct {
 // NewLines indexes src, a file at the slash path file. Both "\n" and "\r\n"
 // end a line; a UTF-8 byte order mark counts as bytes of the first line.
 func NewLines(file string, src []byte) *Lines {
-	l := &Lines{file: file, start: []int{0}, size: len(src)}
-	for i, b := range src {
-		if b == '\n' {
-			l.start = append(l.start, i+1)
+	start := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		start = append(start, i)
 	}
-	return l
+	return &Lines{file: file, start: start, size: len(src)}
 }
 
 // File returns the slash path the lines belong to.

@@ -93,6 +93,9 @@ func (tx *Tx) writeFile(p string, data []byte) error {
 	if err := tx.mkdirs(path.Dir(p)); err != nil {
 		return err
 	}
+	if rel, ok := tx.staged(p); ok {
+		return tx.stage.writeFile(rel, data)
+	}
 	f, err := tx.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
@@ -150,9 +153,26 @@ func (tx *Tx) mkdirs(dir string) error {
 	if err := tx.mkdirs(path.Dir(dir)); err != nil {
 		return err
 	}
-	if err := tx.root.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := tx.mkdir(dir); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	tx.dirs.Store(dir, true)
 	return nil
+}
+
+// mkdir makes the folder dir, whose parent exists.
+func (tx *Tx) mkdir(dir string) error {
+	if rel, ok := tx.staged(dir); ok {
+		return tx.stage.mkdir(rel)
+	}
+	return tx.root.Mkdir(dir, 0o755)
+}
+
+// staged returns p, a path in the folder root is opened on, relative to the
+// staging folder when p is inside it and the stage is open.
+func (tx *Tx) staged(p string) (string, bool) {
+	if tx.stage == nil {
+		return "", false
+	}
+	return strings.CutPrefix(p, tx.staging+"/")
 }

@@ -72,7 +72,8 @@ type Tx struct {
 	log       *slog.Logger
 	exchange  func(a, b string) error
 
-	dirs sync.Map // folders made, or found, by [Tx.mkdirs]
+	dirs  sync.Map // folders made, or found, by [Tx.mkdirs]
+	stage *stage   // the staging folder's fast path for Put, nil without one
 
 	mu      sync.Mutex
 	names   map[string]string // Put names; in place, to their temporary file
@@ -213,6 +214,7 @@ func (tx *Tx) prepare() error {
 	if err := tx.root.WriteFile(path.Join(tx.staging, markerName), nil, 0o644); err != nil {
 		return fmt.Errorf("creating the staging folder: %w", err)
 	}
+	tx.stage = newStage(tx.root, tx.staging)
 	return nil
 }
 
@@ -339,6 +341,8 @@ func (tx *Tx) Commit() (Stats, error) {
 		tx.cleanup()
 		return Stats{}, fmt.Errorf("not publishing %s after a failed write: %w", tx.dir, failed)
 	}
+	// The stage serves Put alone: Commit links and renames through root.
+	tx.closeStage()
 	commit := tx.commitSwap
 	if tx.inPlace {
 		commit = tx.commitInPlace
@@ -383,6 +387,7 @@ func (tx *Tx) Abort() error {
 // cleanup deletes the staging or temporary files and the parent folders
 // Begin made, when the new output did not go into place.
 func (tx *Tx) cleanup() error {
+	tx.closeStage()
 	var err error
 	if tx.inPlace {
 		err = tx.dropTemp()
@@ -398,4 +403,11 @@ func (tx *Tx) cleanup() error {
 		return fmt.Errorf("deleting the unfinished build: %w", err)
 	}
 	return nil
+}
+
+func (tx *Tx) closeStage() {
+	if tx.stage != nil {
+		tx.stage.close()
+		tx.stage = nil
+	}
 }

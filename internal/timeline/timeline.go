@@ -1,8 +1,10 @@
 package timeline
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/date"
@@ -61,10 +63,8 @@ func Build(site *content.Site, asOf date.Date) *Timeline {
 		}
 	}
 
-	for _, e := range entries {
-		e.ID = "e-" + e.hash()
-	}
-	slices.SortStableFunc(entries, compareEntries)
+	identify(entries)
+	sortEntries(entries)
 	numberTwins(entries)
 	tl.Entries = entries
 
@@ -85,6 +85,45 @@ func Build(site *content.Site, asOf date.Date) *Timeline {
 		}
 	}
 	return tl
+}
+
+// identify gives each entry its id, a hash of what it says, on every core:
+// a large site has tens of thousands of entries to hash.
+func identify(entries []*Entry) {
+	workers := min(runtime.GOMAXPROCS(0), len(entries)/1000+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		chunk := entries[w*len(entries)/workers : (w+1)*len(entries)/workers]
+		wg.Go(func() {
+			for _, e := range chunk {
+				e.ID = "e-" + e.hash()
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// sortEntries sorts entries by compareEntries, keeping the order of entries
+// that compare equal (twins), as a stable sort does; an unstable sort with
+// the position as last key is several times faster on this many entries.
+func sortEntries(entries []*Entry) {
+	type placed struct {
+		e   *Entry
+		pos int
+	}
+	all := make([]placed, len(entries))
+	for i, e := range entries {
+		all[i] = placed{e, i}
+	}
+	slices.SortFunc(all, func(a, b placed) int {
+		if c := compareEntries(a.e, b.e); c != 0 {
+			return c
+		}
+		return a.pos - b.pos
+	})
+	for i, p := range all {
+		entries[i] = p.e
+	}
 }
 
 // compareEntries orders entries as SPEC §5.1 does: by date, less precise
