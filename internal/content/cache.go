@@ -59,6 +59,8 @@ type recordsLoad struct {
 	site            *Site
 	failed          map[string]bool
 	diags           diag.List
+	// md parses bodies as the config asks, for [Cache.RereadBodies].
+	md *markdown.Markdown
 }
 
 // cachedArticle is one article file as the last load saw it.
@@ -290,6 +292,6 @@ func (l *loader) loadTreatiesCached() {
 	l.loadTreaties()
 	if c != nil {
 		c.records = &recordsLoad{config: config, context: l.context, treaties: l.treaties,
-			site: l.site, failed: l.failed, diags: slices.Clone(l.diags[before:])}
+			site: l.site, failed: l.failed, diags: slices.Clone(l.diags[before:]), md: l.md}
 	}
 }
