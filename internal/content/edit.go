@@ -31,15 +31,20 @@ func (c *Cache) RereadBodies(fsys fs.FS, opts LoadOptions, paths []string) (arti
 	if r == nil || c.listing == nil || len(c.recheck) > 0 || len(paths) == 0 {
 		return nil, false
 	}
+	// Created files and files with diagnostics are the common reasons to
+	// refuse, and cost no reading to find.
+	for i, p := range paths {
+		prev := c.articles[p]
+		if prev == nil || prev.stale || prev.decoded == nil || len(prev.diags) > 0 || slices.Contains(paths[:i], p) {
+			return nil, false
+		}
+	}
 	l := &loader{fsys: fsys, opts: opts, cache: c}
 	if _, f := l.read(configFile, false); f == nil || len(l.diags) > 0 || l.context != r.config || r.context != c.context {
 		return nil, false
 	}
 	l.treaties, l.site, l.failed, l.context, l.md = r.treaties, r.site, r.failed, r.context, r.md
-	for i, p := range paths {
-		if slices.Contains(paths[:i], p) {
-			return nil, false
-		}
+	for _, p := range paths {
 		a, ok := l.rereadBody(p)
 		if !ok {
 			return nil, false
@@ -49,12 +54,12 @@ func (c *Cache) RereadBodies(fsys fs.FS, opts LoadOptions, paths []string) (arti
 	return articles, true
 }
 
-// rereadBody is RereadBodies for one file.
+// rereadBody is RereadBodies for one file the cache holds as it was.
 func (l *loader) rereadBody(p string) (*Article, bool) {
 	c := l.cache
 	prev := c.articles[p]
 	i, listed := slices.BinarySearchFunc(c.listing, p, func(e entry, p string) int { return strings.Compare(e.path, p) })
-	if prev == nil || prev.stale || prev.decoded == nil || len(prev.diags) > 0 || !listed {
+	if !listed {
 		return nil, false
 	}
 	symlink := c.listing[i].symlink
