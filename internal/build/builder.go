@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"maps"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -28,6 +29,12 @@ type Builder struct {
 	opts  Options
 	cache *content.Cache
 	last  *built // the last good build; nil before one
+	// current is true when last is what the cache's last load read: no
+	// load since reported an error or went unpublished.
+	current bool
+	// bodyRebuilds counts the rebuilds that took editBodies' way, so that
+	// tests can tell which way a rebuild took.
+	bodyRebuilds int
 }
 
 // built is what a rebuild compares the site with: the last good build.
@@ -40,6 +47,7 @@ type built struct {
 	articles map[string]*content.Article // by slug
 	pages    map[string]render.Page      // by path, for their dependencies
 	files    *publish.Files              // what the output folder's marker lists
+	diags    diag.List                   // the load's warnings
 }
 
 // New returns a Builder for the site that opts describe.
@@ -51,7 +59,7 @@ func New(opts Options) *Builder {
 // result. Like the package's Build, it writes nothing when there is any
 // error.
 func (b *Builder) Build(ctx context.Context) (Stats, diag.List, error) {
-	b.cache, b.last = content.NewCache(), nil
+	b.cache, b.last, b.current = content.NewCache(), nil, false
 	return b.run(ctx, true)
 }
 
@@ -63,6 +71,10 @@ func (b *Builder) Build(ctx context.Context) (Stats, diag.List, error) {
 // change to config.toml or templates/, or a first build, renders
 // everything. On errors nothing is written, and the next Rebuild still
 // compares with the last good build.
+//
+// Edits of known articles below their front matter that leave what other
+// pages show of them as it was take a shorter way: only those files are
+// read, and the last build's site and page list stand as they are.
 func (b *Builder) Rebuild(ctx context.Context, changed []string) (Stats, diag.List, error) {
 	full := b.last == nil
 	for _, p := range changed {
@@ -70,26 +82,89 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Stats, diag.Li
 			full = true
 		}
 	}
+	if !full && b.current {
+		if stats, diags, ok, err := b.editBodies(ctx, changed); ok {
+			return stats, diags, err
+		}
+	}
 	b.cache.Forget(changed...)
 	return b.run(ctx, full)
 }
 
-func (b *Builder) run(ctx context.Context, full bool) (Stats, diag.List, error) {
-	now := b.opts.Now
-	if now == nil {
-		now = time.Now
+func (b *Builder) now() time.Time {
+	if b.opts.Now == nil {
+		return time.Now()
 	}
-	start := now()
+	return b.opts.Now()
+}
+
+func (b *Builder) run(ctx context.Context, full bool) (Stats, diag.List, error) {
+	start := b.now()
+	b.current = false
 	site, diags := load(b.opts, b.cache)
 	if diags.HasErrors() {
 		return Stats{}, diags, nil
 	}
-	stats, err := b.publish(ctx, site, full)
-	stats.Duration = now().Sub(start)
+	stats, err := b.publish(ctx, site, diags, full)
+	stats.Duration = b.now().Sub(start)
 	return stats, diags, err
 }
 
-func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (Stats, error) {
+// editBodies is Rebuild's way for edits of the article files at changed
+// that leave their front matter, and all that pages other than their own
+// show of them, as the last build had it: it renders those articles' own
+// pages again, and nothing else. ok is false, with nothing done but the
+// cache brought up to date, when the edits need more.
+func (b *Builder) editBodies(ctx context.Context, changed []string) (stats Stats, diags diag.List, ok bool, err error) {
+	start := b.now()
+	root, err := os.OpenRoot(b.opts.Source)
+	if err != nil {
+		return stats, nil, false, nil
+	}
+	articles, ok := b.cache.RereadBodies(root.FS(), content.LoadOptions{Drafts: b.opts.Drafts}, changed)
+	root.Close()
+	if !ok {
+		return stats, nil, false, nil
+	}
+	last := b.last
+	var todo []render.Page
+	var edited []*content.Article
+	for _, a := range articles {
+		old := last.articles[a.Slug]
+		if old == nil || old.File != a.File || !sameFacts(old, a) {
+			return stats, nil, false, nil
+		}
+		if sameBody(old, a) {
+			// The page stays as it is, and so does the article it was
+			// made for, whose annotations it knows.
+			continue
+		}
+		p, ok := last.pages[link.File(link.Article(a.Slug))].EditBody(old, a)
+		if !ok {
+			return stats, nil, false, nil
+		}
+		todo, edited = append(todo, p), append(edited, a)
+	}
+
+	stats = Stats{Pages: len(last.pages), Rendered: len(todo), Output: last.out, AsOf: last.asOf}
+	ps, files, err := b.write(ctx, last, last.out, todo, nil, false)
+	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
+	stats.Duration = b.now().Sub(start)
+	if err != nil {
+		// The cache has read the edits, the output may not show them.
+		b.current = false
+		return stats, nil, true, err
+	}
+	for i, p := range todo {
+		last.pages[p.Path] = p
+		last.articles[edited[i].Slug] = edited[i]
+	}
+	last.files = files
+	b.bodyRebuilds++
+	return stats, slices.Clone(last.diags), true, nil
+}
+
+func (b *Builder) publish(ctx context.Context, site *content.Site, diags diag.List, full bool) (Stats, error) {
 	out, err := b.opts.OutputDir(site.Config)
 	if err != nil {
 		return Stats{}, err
@@ -100,6 +175,7 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (S
 		config:   site.Config,
 		records:  b.cache.Records(),
 		articles: make(map[string]*content.Article, len(site.Articles)),
+		diags:    diags,
 	}
 	for _, a := range site.Articles {
 		next.articles[a.Slug] = a
@@ -141,9 +217,32 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (S
 	}
 	stats.Rendered = len(todo)
 
+	var gone []string
+	if !full {
+		for p := range last.pages {
+			if _, ok := next.pages[p]; !ok {
+				gone = append(gone, p)
+			}
+		}
+	}
+	ps, files, err := b.write(ctx, last, out, todo, gone, full)
+	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
+	if err == nil {
+		next.files = files
+		b.last, b.current = next, true
+	}
+	return stats, err
+}
+
+// write renders the pages todo into the output folder out and removes the
+// pages gone from it: all at once when full, otherwise leaving the other
+// pages of the last build as they are. It returns what the output folder's
+// marker lists after. When the commit fails, the output may be half
+// updated, and the next build renders it all.
+func (b *Builder) write(ctx context.Context, last *built, out string, todo []render.Page, gone []string, full bool) (publish.Stats, *publish.Files, error) {
 	src, err := filepath.Abs(b.opts.Source)
 	if err != nil {
-		return stats, err
+		return publish.Stats{}, nil, err
 	}
 	popts := publish.Options{SiteRoot: src, Logger: b.opts.Logger, Partial: !full}
 	if last != nil && last.out == out {
@@ -151,7 +250,7 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (S
 	}
 	tx, err := publish.Begin(out, popts)
 	if err != nil {
-		return stats, err
+		return publish.Stats{}, nil, err
 	}
 	// Pages replaced in place leave the folder half updated for a moment:
 	// its record of inputs must go first. A full build swaps the folder in
@@ -159,29 +258,21 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, full bool) (S
 	// record and all.
 	if !full {
 		if err := forgetRecord(out); err != nil {
-			return stats, errors.Join(err, tx.Abort())
+			return publish.Stats{}, nil, errors.Join(err, tx.Abort())
 		}
 	}
-	if !full {
-		for p := range last.pages {
-			if _, ok := next.pages[p]; !ok {
-				tx.Remove(p)
-			}
-		}
+	for _, p := range gone {
+		tx.Remove(p)
 	}
 	if err := renderAll(ctx, todo, tx, b.opts.Progress); err != nil {
-		return stats, errors.Join(err, tx.Abort())
+		return publish.Stats{}, nil, errors.Join(err, tx.Abort())
 	}
 	ps, err := tx.Commit()
-	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
-	if err == nil {
-		next.files = tx.Files()
-		b.last = next
-	} else {
-		// The output may be half updated: the next build renders it all.
+	if err != nil {
 		b.last = nil
+		return ps, nil, err
 	}
-	return stats, err
+	return ps, tx.Files(), nil
 }
 
 // stale returns the pages of next that may differ from their rendering in
@@ -200,7 +291,7 @@ func (b *built) stale(next *built, pages []render.Page) []render.Page {
 		case old == a:
 		case old == nil || !sameFacts(old, a):
 			changed[slug] = true
-		case old.Body.Sum != a.Body.Sum:
+		case !sameBody(old, a):
 			body[slug] = true
 		}
 	}
@@ -260,6 +351,11 @@ func (b *built) bodyEdits(next *built, full bool) (edited []render.Page, ok bool
 		edited = append(edited, p)
 	}
 	return edited, true
+}
+
+// sameBody reports whether two versions of an article have the same body.
+func sameBody(a, b *content.Article) bool {
+	return a.Body.Sum == b.Body.Sum
 }
 
 // sameFacts reports whether two versions of an article agree on all but

@@ -87,8 +87,9 @@ var (
 // paths. A broken file is left for the next edit to fix: fix is not nil.
 func (e *editor) edit() (what string, changed []string, fix func() []string) {
 	const articles, treaties = "content/articles", "content/treaties"
-	switch e.r.IntN(9) {
-	case 0:
+	// Body edits come three times as often as the rest, as in writing.
+	switch e.r.IntN(11) {
+	case 0, 9, 10:
 		p := e.pick(articles)
 		e.write(p, e.read(p)+fmt.Sprintf("\nA new paragraph %d.\n", e.r.IntN(1000)))
 		return "edit body of " + p, []string{p}, nil
@@ -244,6 +245,9 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 				}
 				os.RemoveAll(full.Output)
 			}
+			if b.bodyRebuilds == 0 {
+				t.Errorf("no rebuild of %d took the way of body edits", steps)
+			}
 		})
 	}
 }
@@ -291,11 +295,102 @@ func TestBodyEditsRenderOnlyTheirPage(t *testing.T) {
 		if stats.Rendered != 1 || stats.Written != 1 {
 			t.Errorf("%s: rendered %d pages and wrote %d, want 1 and 1", tt.name, stats.Rendered, stats.Written)
 		}
+		if b.bodyRebuilds != i+1 {
+			t.Errorf("%s: the rebuild read the whole site again, want the article alone", tt.name)
+		}
 		full := opts
 		full.Output = filepath.Join(dir, fmt.Sprintf("full-%d", i))
 		if _, diags, err := Build(t.Context(), full); err != nil || diags.HasErrors() {
 			t.Fatalf("%s: Build: %v %v", tt.name, err, diags)
 		}
 		compareTrees(t, tt.name, tree(t, opts.Output), tree(t, full.Output))
+	}
+}
+
+// TestRebuildReadsTheSiteWhenABodyEditIsNotEnough edits articles in ways
+// that an edit of the article's own page cannot show, or whose
+// diagnostics the last load's may not stand for, and checks that each
+// rebuild reads the site again, and that the rebuilds that can do without
+// do: either way, the output and diagnostics are a full build's.
+func TestRebuildReadsTheSiteWhenABodyEditIsNotEnough(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	if err := sitegen.Write(site, sitegen.Options{Seed: 4, Articles: 20, Treaties: 4}); err != nil {
+		t.Fatal(err)
+	}
+	e := &editor{t: t, dir: site}
+	articles := e.files("content/articles")
+	a, other := articles[0], articles[1]
+	const lone = "content/articles/lone.md"
+	edit := func(p string, fn func(string) string) func() []string {
+		return func() []string {
+			e.write(p, fn(e.read(p)))
+			return []string{p}
+		}
+	}
+	appendText := func(text string) func(string) string { return func(src string) string { return src + text } }
+	steps := []struct {
+		name  string
+		edit  func() []string
+		short bool // the rebuild renders the edited articles' pages alone
+	}{
+		{"an article written anew", func() []string {
+			e.write(a, "+++\ntitle = \"Known\"\ndate = 2020-01-02\nsummary = \"Known.\"\ntreaties = [\"treaty-000\"]\n+++\n\n"+
+				"Text of [the parties met]{date=2001-02-03 treaty=treaty-000 label=\"meeting\"}.\n")
+			return []string{a}
+		}, false},
+		{"a body edited", edit(a, appendText("\nMore text.\n")), true},
+		{"a file saved as it was", edit(a, appendText("")), true},
+		{"two bodies edited", func() []string {
+			return append(edit(a, appendText("\nOne more.\n"))(), edit(other, appendText("\nAnd another.\n"))()...)
+		}, true},
+		{"the summary edited", edit(a, func(src string) string {
+			return summaryLine.ReplaceAllString(src, `summary = "Changed."`)
+		}), false},
+		{"the front matter laid out anew", edit(a, func(src string) string { return strings.Replace(src, "+++\n", "+++\n# A comment.\n", 1) }), false},
+		{"an annotation added", edit(a, appendText("\n[Met]{date=2001-02-03}.\n")), false},
+		{"an annotation's text edited", edit(a, func(src string) string { return strings.Replace(src, "parties met", "parties convened", 1) }), false},
+		{"an annotation's date edited", edit(a, func(src string) string { return strings.Replace(src, "2001-02-03 treaty", "2001-02-04 treaty", 1) }), false},
+		{"another treaty named in the body", edit(a, appendText("\nSee [[treaty-001]].\n")), false},
+		{"the same treaty named again", edit(a, appendText("\nSee [[treaty-001]] again.\n")), true},
+		{"an unknown treaty named", edit(a, appendText("\nSee [[no-such-treaty]].\n")), false},
+		{"the unknown treaty removed", edit(a, func(src string) string { return strings.Replace(src, "\nSee [[no-such-treaty]].\n", "", 1) }), false},
+		{"an article added with a warning", func() []string {
+			e.write(lone, "+++\ntitle = \"Lone\"\ndate = 2020-01-02\n+++\n\nNo treaty here.\n")
+			return []string{lone}
+		}, false},
+		{"the body of the article with a warning edited", edit(lone, appendText("\nStill none.\n")), false},
+		{"another body edited while the warning stands", edit(other, appendText("\nA last word.\n")), true},
+	}
+	opts := benchOptions(site, filepath.Join(dir, "incremental"))
+	b := New(opts)
+	if _, diags, err := b.Build(t.Context()); err != nil || diags.HasErrors() {
+		t.Fatalf("Build: %v %v", err, diags)
+	}
+	for i, tt := range steps {
+		before := b.bodyRebuilds
+		changed := tt.edit()
+		stats, diags, err := b.Rebuild(t.Context(), changed)
+		if err != nil {
+			t.Fatalf("%s: Rebuild: %v", tt.name, err)
+		}
+		if short := b.bodyRebuilds > before; short != tt.short {
+			t.Errorf("%s: rebuild rendered the edited pages alone: %v, want %v", tt.name, short, tt.short)
+		}
+		full := opts
+		full.Output = filepath.Join(dir, fmt.Sprintf("full-%d", i))
+		_, wantDiags, err := Build(t.Context(), full)
+		if err != nil {
+			t.Fatalf("%s: Build: %v", tt.name, err)
+		}
+		if got, want := diags.Error(), wantDiags.Error(); got != want {
+			t.Errorf("%s: Rebuild diagnostics:\n%s\nwant (full build):\n%s", tt.name, got, want)
+		}
+		if !diags.HasErrors() {
+			if tt.short && stats.Rendered > len(changed) {
+				t.Errorf("%s: rendered %d pages", tt.name, stats.Rendered)
+			}
+			compareTrees(t, tt.name, tree(t, opts.Output), tree(t, full.Output))
+		}
 	}
 }

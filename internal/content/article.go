@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
 	"maps"
 	"slices"
@@ -58,6 +59,9 @@ func (l *loader) decodeArticle(f *file, src []byte, ca *cachedArticle) *articleF
 	if fe := (*FrontMatterError)(nil); errors.As(err, &fe) {
 		f.errorAt(fe.Offset, "%s", fe.Msg)
 		return nil
+	}
+	if ca != nil {
+		ca.front = sha256.Sum256(src[:fm.BodyOffset])
 	}
 	top, ok := decodeTOML(f, fm.TOML, fm.TOMLOffset)
 	if !ok {

@@ -58,11 +58,14 @@ type recordsLoad struct {
 	site            *Site
 	failed          map[string]bool
 	diags           diag.List
+	// md parses bodies as the config asks, for [Cache.RereadBodies].
+	md *markdown.Markdown
 }
 
 // cachedArticle is one article file as the last load saw it.
 type cachedArticle struct {
 	sum   [sha256.Size]byte // of the file's bytes
+	front [sha256.Size]byte // of its bytes before the body, once decoded
 	stale bool              // named by Forget: read the file again
 	// decoded is the result of decodeArticle and its file's diagnostics,
 	// valid while the cache's context is unchanged.
@@ -181,7 +184,7 @@ func (l *loader) loadArticle(e entry) articleResult {
 		// The body may be the same even when the file is not.
 		ca.doc = prev.doc
 		if prev.sum == ca.sum && l.cache.context == l.context {
-			ca.decoded, ca.diags = prev.decoded, prev.diags
+			ca.decoded, ca.diags, ca.front = prev.decoded, prev.diags, prev.front
 			res.af, res.diags = l.keep(ca.decoded, ca.diags)
 			return res
 		}
@@ -288,6 +291,6 @@ func (l *loader) loadTreatiesCached() {
 	l.loadTreaties()
 	if c != nil {
 		c.records = &recordsLoad{config: config, context: l.context, treaties: l.treaties,
-			site: l.site, failed: l.failed, diags: slices.Clone(l.diags[before:])}
+			site: l.site, failed: l.failed, diags: slices.Clone(l.diags[before:]), md: l.md}
 	}
 }

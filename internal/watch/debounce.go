@@ -10,9 +10,11 @@ import (
 
 // debouncer collects changed paths and hands them out as one [Batch] once
 // quiet has passed without a new one (fsnotify's cmd/fsnotify/dedup.go).
-// add is safe to call from any goroutine, concurrently with run.
+// A change that comes after a pause, and the others that come with it
+// within settle, wait for settle alone: see [Options.Settle]. add is safe
+// to call from any goroutine, concurrently with run.
 type debouncer struct {
-	quiet time.Duration
+	quiet, settle time.Duration
 
 	mu    sync.Mutex
 	paths map[string]struct{}
@@ -21,11 +23,11 @@ type debouncer struct {
 	kick chan struct{}
 }
 
-func newDebouncer(quiet time.Duration) *debouncer {
+func newDebouncer(quiet, settle time.Duration) *debouncer {
 	if quiet <= 0 {
 		quiet = 50 * time.Millisecond
 	}
-	return &debouncer{quiet: quiet, paths: map[string]struct{}{}, kick: make(chan struct{}, 1)}
+	return &debouncer{quiet: quiet, settle: min(max(settle, 0), quiet), paths: map[string]struct{}{}, kick: make(chan struct{}, 1)}
 }
 
 // add records a change at path and restarts the quiet period.
@@ -55,18 +57,35 @@ func (d *debouncer) run(ctx context.Context, onBatch func(Batch)) {
 	timer.Stop()
 	defer timer.Stop()
 	var fire <-chan time.Time // nil while nothing waits
+	// last is when the last change came or the last batch ended; settling
+	// is when the change after a pause came that the pending batch began
+	// with, zero once the batch has outgrown settle.
+	var last, settling time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-d.kick:
-			timer.Reset(d.quiet)
+			now := time.Now()
+			if fire == nil && now.Sub(last) >= d.quiet {
+				settling = now
+			}
+			wait := d.quiet
+			if !settling.IsZero() && now.Sub(settling) < d.settle {
+				wait = d.settle
+			} else {
+				settling = time.Time{}
+			}
+			last = now
+			timer.Reset(wait)
 			fire = timer.C
 		case <-fire:
-			fire = nil
+			fire, settling = nil, time.Time{}
 			if paths := d.take(); len(paths) > 0 {
 				onBatch(Batch{Paths: paths})
 			}
+			// Changes made while onBatch ran are no pause's first.
+			last = time.Now()
 		}
 	}
 }

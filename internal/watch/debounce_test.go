@@ -40,10 +40,11 @@ func joinPaths(paths []string) string {
 	return s
 }
 
-// startDebouncer runs a debouncer with a 50ms quiet period inside the
-// current synctest bubble; the returned stop ends it and waits.
-func startDebouncer(onBatch func(Batch)) (d *debouncer, stop func()) {
-	d = newDebouncer(50 * time.Millisecond)
+// startDebouncer runs a debouncer with a 50ms quiet period, and the given
+// settle, inside the current synctest bubble; the returned stop ends it and
+// waits.
+func startDebouncer(settle time.Duration, onBatch func(Batch)) (d *debouncer, stop func()) {
+	d = newDebouncer(50*time.Millisecond, settle)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
@@ -53,12 +54,37 @@ func startDebouncer(onBatch func(Batch)) (d *debouncer, stop func()) {
 	return d, func() { cancel(); <-done }
 }
 
+// debounceCase is a run of changes and pauses, and the batches it gives.
+type debounceCase struct {
+	name  string
+	steps []any // a string is a change, a time.Duration a pause
+	want  []string
+}
+
+func (tt debounceCase) run(t *testing.T, settle time.Duration) {
+	t.Run(tt.name, func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			log := &batchLog{start: time.Now()}
+			d, stop := startDebouncer(settle, log.add)
+			for _, s := range tt.steps {
+				switch s := s.(type) {
+				case string:
+					d.add(s)
+				case time.Duration:
+					time.Sleep(s)
+				}
+			}
+			time.Sleep(time.Second)
+			stop()
+			if got := log.batches(); !slices.Equal(got, tt.want) {
+				t.Errorf("batches = %q, want %q", got, tt.want)
+			}
+		})
+	})
+}
+
 func TestDebounceWaitsForQuiet(t *testing.T) {
-	tests := []struct {
-		name  string
-		steps []any // a string is a change, a time.Duration a pause
-		want  []string
-	}{
+	tests := []debounceCase{
 		{
 			name:  "one change is reported after the quiet period",
 			steps: []any{"a"},
@@ -85,25 +111,42 @@ func TestDebounceWaitsForQuiet(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			synctest.Test(t, func(t *testing.T) {
-				log := &batchLog{start: time.Now()}
-				d, stop := startDebouncer(log.add)
-				for _, s := range tt.steps {
-					switch s := s.(type) {
-					case string:
-						d.add(s)
-					case time.Duration:
-						time.Sleep(s)
-					}
-				}
-				time.Sleep(time.Second)
-				stop()
-				if got := log.batches(); !slices.Equal(got, tt.want) {
-					t.Errorf("batches = %q, want %q", got, tt.want)
-				}
-			})
-		})
+		tt.run(t, 0)
+	}
+}
+
+// TestDebounceSettlesAfterAPause runs a debouncer whose quiet period is
+// 50ms, and 10ms for a change after a pause.
+func TestDebounceSettlesAfterAPause(t *testing.T) {
+	tests := []debounceCase{
+		{
+			name:  "a change after a pause waits for settle",
+			steps: []any{"a"},
+			want:  []string{"10ms: a"},
+		},
+		{
+			name:  "the events of one save within settle make one batch",
+			steps: []any{"b", 2 * time.Millisecond, "a", 3 * time.Millisecond, "b"},
+			want:  []string{"15ms: a b"},
+		},
+		{
+			name:  "a burst longer than settle waits for quiet",
+			steps: []any{"a", 5 * time.Millisecond, "b", 6 * time.Millisecond, "c", 40 * time.Millisecond, "d"},
+			want:  []string{"101ms: a b c d"},
+		},
+		{
+			name:  "a change soon after a batch waits for quiet",
+			steps: []any{"a", 20 * time.Millisecond, "b"},
+			want:  []string{"10ms: a", "70ms: b"},
+		},
+		{
+			name:  "changes a pause apart settle each",
+			steps: []any{"a", 100 * time.Millisecond, "b"},
+			want:  []string{"10ms: a", "110ms: b"},
+		},
+	}
+	for _, tt := range tests {
+		tt.run(t, 10*time.Millisecond)
 	}
 }
 
@@ -112,7 +155,7 @@ func TestDebounceChangeDuringBatchGivesOneMore(t *testing.T) {
 		log := &batchLog{start: time.Now()}
 		var d *debouncer
 		calls := 0
-		d, stop := startDebouncer(func(b Batch) {
+		d, stop := startDebouncer(10*time.Millisecond, func(b Batch) {
 			log.add(b)
 			calls++
 			if calls == 1 {
@@ -127,7 +170,7 @@ func TestDebounceChangeDuringBatchGivesOneMore(t *testing.T) {
 		d.add("a")
 		time.Sleep(time.Second)
 		stop()
-		want := []string{"50ms: a", "300ms: b c"}
+		want := []string{"10ms: a", "260ms: b c"}
 		if got := log.batches(); !slices.Equal(got, want) {
 			t.Errorf("batches = %q, want %q", got, want)
 		}
@@ -137,7 +180,7 @@ func TestDebounceChangeDuringBatchGivesOneMore(t *testing.T) {
 func TestDebounceStopsWithContext(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		log := &batchLog{start: time.Now()}
-		d, stop := startDebouncer(log.add)
+		d, stop := startDebouncer(0, log.add)
 		d.add("a")
 		time.Sleep(10 * time.Millisecond)
 		stop() // returns only once run has returned

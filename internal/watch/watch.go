@@ -49,6 +49,13 @@ type Options struct {
 	// Quiet is how long no event must arrive before a batch is reported;
 	// every event restarts it. Zero means 50ms.
 	Quiet time.Duration
+	// Settle, when not zero, is the shorter quiet period of a change that
+	// comes after a pause of at least Quiet: one save, reported as soon as
+	// its own few events are over. Once the events of a batch span more
+	// than Settle they are a burst, and Quiet applies again; so do changes
+	// made while the last batch was being handled. Zero, or more than
+	// Quiet, means Quiet.
+	Settle time.Duration
 	// Ready, when not nil, is called once, from Run's goroutines, as soon
 	// as the initial watches are in place (or polling has taken its first
 	// snapshot): a change made after it returns is reported. A caller that
@@ -124,7 +131,7 @@ func newWatcher(opts Options) (*watcher, error) {
 		interval: opts.Interval,
 		log:      opts.Logger,
 		warn:     opts.Warn,
-		pending:  newDebouncer(opts.Quiet),
+		pending:  newDebouncer(opts.Quiet, opts.Settle),
 	}
 	if w.scope.ignore == nil {
 		w.scope.ignore = ignore.Name
