@@ -43,19 +43,14 @@ type entryView struct {
 // entry returns the view of e on the page of l; anchored is true on e's year
 // page.
 func (s *site) entry(l linker, e *timeline.Entry, anchored bool) (entryView, error) {
-	v := entryView{
-		ID:       e.ID,
-		Anchored: anchored,
-		Date:     dateOf(e.Date),
-		Future:   e.Date.After(s.tl.AsOf),
-	}
+	facts, _ := load(s.shared, s.shared.entries, e, func() (*entryView, error) { return s.entryFacts(e), nil })
+	v := *facts
+	v.Anchored = anchored
 	if !anchored {
 		v.Permalink = l.page(s.entryDir(e), e.ID)
 	}
-	var treaties []*content.Treaty
 	if e.Treaty != nil {
 		v.Treaty = &ref{Title: e.Treaty.Title, URL: l.page(link.Treaty(e.Treaty.ID))}
-		treaties = append(treaties, e.Treaty)
 	}
 	if t := e.Successor; t != nil {
 		v.Successor = &ref{Title: t.Title, URL: l.page(link.Treaty(t.ID))}
@@ -63,7 +58,25 @@ func (s *site) entry(l linker, e *timeline.Entry, anchored bool) (entryView, err
 	if e.Article != nil {
 		v.Article = &ref{Title: e.Article.Title, URL: l.page(link.Article(e.Article.Slug))}
 	}
-	note := ""
+	if v.Reported && e.Article != nil {
+		v.QuoteURL = l.page(link.Article(e.Article.Slug), e.SourceAnchor())
+	}
+	var err error
+	v.Note, err = s.note(l, e)
+	return v, err
+}
+
+// entryFacts is the part of e's view that is the same on every page.
+func (s *site) entryFacts(e *timeline.Entry) *entryView {
+	v := &entryView{
+		ID:     e.ID,
+		Date:   dateOf(e.Date),
+		Future: e.Date.After(s.tl.AsOf),
+	}
+	var treaties []*content.Treaty
+	if e.Treaty != nil {
+		treaties = append(treaties, e.Treaty)
+	}
 	switch e.Kind {
 	case timeline.Expiry:
 		v.Kind, v.Badge = string(content.Expired), "expired"
@@ -72,7 +85,6 @@ func (s *site) entry(l linker, e *timeline.Entry, anchored bool) (entryView, err
 		}
 	case timeline.ArticleEntry:
 		v.Kind, v.Badge = "article", "article"
-		note = e.Article.Summary
 		for _, id := range e.Article.Refs {
 			if t := s.Treaty(id); t != nil {
 				treaties = append(treaties, t)
@@ -82,7 +94,7 @@ func (s *site) entry(l linker, e *timeline.Entry, anchored bool) (entryView, err
 		v.Reported = e.Kind == timeline.ReportedEvent
 		v.Kind, v.Badge = kindBadge(e.EventKind())
 		if ev := e.Event; ev != nil {
-			v.Party, v.Place, v.Source, note = ev.Party, ev.Place, ev.Source, ev.Note
+			v.Party, v.Place, v.Source = ev.Party, ev.Place, ev.Source
 			v.Until = untilText(ev)
 			if ev.Kind == content.Other && ev.Label != "" {
 				v.Badge = ev.Label
@@ -101,16 +113,24 @@ func (s *site) entry(l linker, e *timeline.Entry, anchored bool) (entryView, err
 				v.Badge = a.Label
 			}
 		}
-		if v.Reported && e.Article != nil {
-			v.QuoteURL = l.page(link.Article(e.Article.Slug), e.SourceAnchor())
-		}
-	}
-	var err error
-	if v.Note, err = s.inline(l, note); err != nil {
-		return v, err
 	}
 	v.FilterTreaties, v.FilterParties = filterKeys(treaties, v.Party)
-	return v, nil
+	return v
+}
+
+// note is e's note on the page of l: an article's summary, or an event's
+// note, made once per depth.
+func (s *site) note(l linker, e *timeline.Entry) (template.HTML, error) {
+	switch {
+	case e.Kind == timeline.ArticleEntry:
+		it, err := s.articleItem(l, e.Article)
+		return it.Summary, err
+	case e.Kind == timeline.Expiry || e.Event == nil || e.Event.Note == "":
+		return "", nil
+	}
+	return load(s.shared, s.shared.notes, entryKey{e: e, at: l.depth()}, func() (template.HTML, error) {
+		return s.inline(l, e.Event.Note)
+	})
 }
 
 func (s *site) entries(l linker, es []*timeline.Entry, anchored bool) ([]entryView, error) {

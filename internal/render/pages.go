@@ -56,6 +56,7 @@ type site struct {
 	parties []*term
 	// reports finds the timeline entry of an article's annotation.
 	reports map[*markdown.Annotation]*timeline.Entry
+	shared  *shared
 }
 
 // term is a tag or a party with what carries it.
@@ -76,6 +77,7 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 		style:   link.Style{Pretty: cs.Config.PrettyURLs},
 		root:    basePath(cs.Config.BaseURL),
 		reports: map[*markdown.Annotation]*timeline.Entry{},
+		shared:  newShared(),
 	}
 	s.tags, s.parties = s.terms()
 	for _, e := range tl.Entries {
@@ -152,7 +154,7 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 		}
 	}
 	add(Page{Path: "404.html", render: func(w io.Writer) error {
-		l := linker{from: "404.html", style: s.style, root: s.root}
+		l := linker{from: "404.html", style: s.style, root: s.root, tmpl: notFoundPage}
 		return s.write(w, l, notFoundPage, view{Title: "Page not found"})
 	}})
 	for _, name := range slices.Sorted(maps.Keys(theme.assets)) {
@@ -237,7 +239,7 @@ func (s *site) htmlPage(dir, tmpl string, treaties, articles []string, global bo
 	file := link.File(dir)
 	return Page{Path: file, Treaties: treaties, Articles: articles, Global: global,
 		render: func(w io.Writer) error {
-			l := linker{from: file, style: s.style}
+			l := linker{from: file, style: s.style, tmpl: tmpl}
 			v, err := fill(l)
 			if err != nil {
 				return err

@@ -181,3 +181,13 @@ func (th *Theme) execute(w io.Writer, name string, data any) error {
 	}
 	return t.ExecuteTemplate(w, layoutFile, data)
 }
+
+// executePart renders the template part of the page template page's set,
+// a partial, with data.
+func (th *Theme) executePart(w io.Writer, page, part string, data any) error {
+	t, ok := th.pages[page]
+	if !ok {
+		return errors.New("render: no page template " + page)
+	}
+	return t.ExecuteTemplate(w, part, data)
+}

@@ -22,6 +22,35 @@ type view struct {
 	Section   string // the nav entry the page belongs to: "timeline", "treaties", ...
 	URL       layoutURLs
 	Data      any
+
+	// site and tmpl make Header and Footer: the page template name, and
+	// where the page links from.
+	site *site
+	tmpl string
+	at   depth
+}
+
+// Header is the site's header, the "site-header" template of the page's
+// theme. It is made once per page template, section and depth, so it sees
+// no Title and no Data.
+func (v view) Header() (template.HTML, error) { return v.chrome("site-header") }
+
+// Footer is the site's footer, the "site-footer" template, made as Header
+// is.
+func (v view) Footer() (template.HTML, error) { return v.chrome("site-footer") }
+
+func (v view) chrome(name string) (template.HTML, error) {
+	sh := v.site.shared
+	key := chromeKey{tmpl: v.tmpl, name: name, section: v.Section, at: v.at}
+	return load(sh, sh.chrome, key, func() (template.HTML, error) {
+		shown := v
+		shown.Title, shown.Data = "", nil
+		var b strings.Builder
+		if err := v.site.theme.executePart(&b, v.tmpl, name, shown); err != nil {
+			return "", err
+		}
+		return template.HTML(b.String()), nil
+	})
 }
 
 // layoutURLs are the links of the layout.
@@ -45,6 +74,9 @@ type linker struct {
 	from  string // the page's file
 	style link.Style
 	root  string // set for 404.html: links start from this path, not from the page
+	// tmpl is the page's template file, whose partials draw the fragments
+	// the page shares with others.
+	tmpl string
 }
 
 // to returns the URL of target, a URL relative to the site root.
@@ -87,6 +119,7 @@ func (s *site) write(w io.Writer, l linker, tmpl string, v view) error {
 	if s.Config.BaseURL != "" {
 		v.URL.Feed = l.to("feed.xml")
 	}
+	v.site, v.tmpl, v.at = s, tmpl, l.depth()
 	return s.theme.execute(w, tmpl, v)
 }
 
