@@ -20,8 +20,6 @@ var (
 // spanning articles report at.
 type articleFile struct {
 	article *Article
-	f       *file
-	top     table
 	slugPos diag.Pos
 	tags    []use
 }
@@ -68,7 +66,7 @@ func (l *loader) decodeArticle(f *file, src []byte, ca *cachedArticle) *articleF
 		return nil
 	}
 	a := &Article{File: f.path, Pos: diag.Pos{File: f.path}}
-	af := &articleFile{article: a, f: f, top: top}
+	af := &articleFile{article: a}
 	top.checkKeys(articleKeys)
 	top.require("title", "date")
 	a.Title, _ = top.nonEmpty("title")

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"strings"
 
 	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/link"
@@ -17,51 +16,23 @@ type articleItem struct {
 	Author   string
 	Source   string
 	Treaties []ref
-
-	// site and key make HTML.
-	site *site
-	key  partialKey
 }
 
-// HTML is the item drawn by the "article-item" template of the page's
-// theme, made once per page template and depth: an article is listed on
-// many pages.
-func (it articleItem) HTML() (template.HTML, error) {
-	sh := it.site.shared
-	return load(sh, sh.partials, it.key, func() (template.HTML, error) {
-		var b strings.Builder
-		if err := it.site.theme.executePart(&b, it.key.tmpl, "article-item", it); err != nil {
-			return "", err
-		}
-		return template.HTML(b.String()), nil
-	})
-}
-
-// articleItem returns a's item for the page of l, made once per depth.
 func (s *site) articleItem(l linker, a *content.Article) (articleItem, error) {
-	key := articleKey{a: a, at: l.depth()}
-	it, err := load(s.shared, s.shared.articles, key, func() (*articleItem, error) {
-		it := &articleItem{
-			ref:    ref{Title: a.Title, URL: l.page(link.Article(a.Slug))},
-			Date:   dateOf(a.Date),
-			Author: a.Author,
-			Source: a.Source,
-		}
-		for _, id := range a.Refs {
-			if t := s.Treaty(id); t != nil {
-				it.Treaties = append(it.Treaties, ref{Title: t.Title, URL: l.page(link.Treaty(t.ID))})
-			}
-		}
-		var err error
-		it.Summary, err = s.inline(l, a.Summary)
-		return it, err
-	})
-	if err != nil {
-		return articleItem{}, err
+	it := articleItem{
+		ref:    ref{Title: a.Title, URL: l.page(link.Article(a.Slug))},
+		Date:   dateOf(a.Date),
+		Author: a.Author,
+		Source: a.Source,
 	}
-	out := *it
-	out.site, out.key = s, partialKey{tmpl: l.tmpl, item: key}
-	return out, nil
+	for _, id := range a.Refs {
+		if t := s.Treaty(id); t != nil {
+			it.Treaties = append(it.Treaties, ref{Title: t.Title, URL: l.page(link.Treaty(t.ID))})
+		}
+	}
+	var err error
+	it.Summary, err = s.inline(l, a.Summary)
+	return it, err
 }
 
 func (s *site) articleItems(l linker, as []*content.Article) ([]articleItem, error) {
