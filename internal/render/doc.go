@@ -32,9 +32,7 @@
 // Style, Script, Icon, Calendar, and Feed, empty without base_url), and
 // .Data, the page's content; the default theme's templates show its fields.
 // .Header and .Footer are base.html's "site-header" and "site-footer"
-// templates, rendered once per page file, section and depth; an article
-// item's .HTML is its "article-item" template, rendered once per page file
-// and depth.
+// templates, rendered once per page file, section and depth.
 // Every URL there is ready to print. Only Markdown output is template.HTML;
 // html/template escapes everything else.
 package render

@@ -119,18 +119,15 @@ func (s *site) entryFacts(e *timeline.Entry) *entryView {
 }
 
 // note is e's note on the page of l: an article's summary, or an event's
-// note, made once per depth.
+// note.
 func (s *site) note(l linker, e *timeline.Entry) (template.HTML, error) {
 	switch {
 	case e.Kind == timeline.ArticleEntry:
-		it, err := s.articleItem(l, e.Article)
-		return it.Summary, err
-	case e.Kind == timeline.Expiry || e.Event == nil || e.Event.Note == "":
+		return s.inline(l, e.Article.Summary)
+	case e.Kind == timeline.Expiry || e.Event == nil:
 		return "", nil
 	}
-	return load(s.shared, s.shared.notes, entryKey{e: e, at: l.depth()}, func() (template.HTML, error) {
-		return s.inline(l, e.Event.Note)
-	})
+	return s.inline(l, e.Event.Note)
 }
 
 func (s *site) entries(l linker, es []*timeline.Entry, anchored bool) ([]entryView, error) {

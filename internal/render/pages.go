@@ -154,7 +154,7 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 		}
 	}
 	add(Page{Path: "404.html", render: func(w io.Writer) error {
-		l := linker{from: "404.html", style: s.style, root: s.root, tmpl: notFoundPage}
+		l := linker{from: "404.html", style: s.style, root: s.root}
 		return s.write(w, l, notFoundPage, view{Title: "Page not found"})
 	}})
 	for _, name := range slices.Sorted(maps.Keys(theme.assets)) {
@@ -239,7 +239,7 @@ func (s *site) htmlPage(dir, tmpl string, treaties, articles []string, global bo
 	file := link.File(dir)
 	return Page{Path: file, Treaties: treaties, Articles: articles, Global: global,
 		render: func(w io.Writer) error {
-			l := linker{from: file, style: s.style, tmpl: tmpl}
+			l := linker{from: file, style: s.style}
 			v, err := fill(l)
 			if err != nil {
 				return err

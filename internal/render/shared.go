@@ -5,34 +5,28 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/timeline"
 )
 
 // shared keeps what many pages of one [Pages] call show alike, made once by
-// whichever page needs it first: the layout's header and footer, article
-// items and the parts of timeline entries that do not depend on the page.
-// A link depends on the page only through its folder's depth (see
-// link.Rel), so what holds links is kept per depth. Pages render
-// concurrently, hence the lock; every value is a function of its key, so
-// which page makes it first does not change the output. It holds
-// fragments, never whole pages, which bounds its size by the site's.
+// whichever page needs it first: the layout's header and footer, and the
+// parts of timeline entries that do not depend on the page, since an entry
+// shows on its year page, its treaty's and its article's. A link depends on
+// the page only through its folder's depth (see link.Rel), so the header
+// and footer are kept per depth. Pages render concurrently, hence the lock;
+// every value is a function of its key, so which page makes it first does
+// not change the output. Nothing kept is made per article and depth: at a
+// hundred thousand articles that would cost more memory than it saves time.
 type shared struct {
-	mu       sync.Mutex
-	chrome   map[chromeKey]template.HTML
-	articles map[articleKey]*articleItem
-	partials map[partialKey]template.HTML
-	entries  map[*timeline.Entry]*entryView
-	notes    map[entryKey]template.HTML
+	mu      sync.Mutex
+	chrome  map[chromeKey]template.HTML
+	entries map[*timeline.Entry]*entryView
 }
 
 func newShared() *shared {
 	return &shared{
-		chrome:   map[chromeKey]template.HTML{},
-		articles: map[articleKey]*articleItem{},
-		partials: map[partialKey]template.HTML{},
-		entries:  map[*timeline.Entry]*entryView{},
-		notes:    map[entryKey]template.HTML{},
+		chrome:  map[chromeKey]template.HTML{},
+		entries: map[*timeline.Entry]*entryView{},
 	}
 }
 
@@ -48,21 +42,6 @@ func (l linker) depth() depth { return depth{dirs: strings.Count(l.from, "/"), r
 type chromeKey struct {
 	tmpl, name, section string
 	at                  depth
-}
-
-type articleKey struct {
-	a  *content.Article
-	at depth
-}
-
-type partialKey struct {
-	tmpl string
-	item articleKey
-}
-
-type entryKey struct {
-	e  *timeline.Entry
-	at depth
 }
 
 // load returns the value of key in m, making it with make when missing.

@@ -74,9 +74,6 @@ type linker struct {
 	from  string // the page's file
 	style link.Style
 	root  string // set for 404.html: links start from this path, not from the page
-	// tmpl is the page's template file, whose partials draw the fragments
-	// the page shares with others.
-	tmpl string
 }
 
 // to returns the URL of target, a URL relative to the site root.
