@@ -114,12 +114,7 @@ func (o *jsonObject) list(name string) {
 }
 
 func (o *jsonObject) item(v any) {
-	if o.items == 0 {
-		o.w.WriteString("[\n    ")
-	} else {
-		o.w.WriteString(",\n    ")
-	}
-	o.items++
+	o.next(&o.items, "[\n    ", ",\n    ")
 	o.value("    ", v)
 }
 
@@ -132,14 +127,20 @@ func (o *jsonObject) endList() {
 }
 
 func (o *jsonObject) name(name string) {
-	if o.fields == 0 {
-		o.w.WriteString("{\n  ")
-	} else {
-		o.w.WriteString(",\n  ")
-	}
-	o.fields++
+	o.next(&o.fields, "{\n  ", ",\n  ")
 	o.value("", name)
 	o.w.WriteString(": ")
+}
+
+// next writes what goes before an element of a sequence, first before
+// the first one and rest before the others, and counts it in n.
+func (o *jsonObject) next(n *int, first, rest string) {
+	if *n == 0 {
+		o.w.WriteString(first)
+	} else {
+		o.w.WriteString(rest)
+	}
+	*n++
 }
 
 // value writes v, its lines after the first starting with prefix.
