@@ -121,7 +121,10 @@ func (b *Builder) editBodies(ctx context.Context, changed []string) (stats Stats
 	if err != nil {
 		return stats, nil, false, nil
 	}
-	articles, ok := b.cache.RereadBodies(root.FS(), content.LoadOptions{Drafts: b.opts.Drafts}, changed)
+	// Read as a full load reads, so both see the same files.
+	fsys, release := siteFS(root)
+	articles, ok := b.cache.RereadBodies(fsys, content.LoadOptions{Drafts: b.opts.Drafts}, changed)
+	release()
 	root.Close()
 	if !ok {
 		return stats, nil, false, nil
