@@ -72,7 +72,7 @@ func LoadTheme(opts Options) (*Theme, error) {
 	}
 	th := &Theme{pages: map[string]*template.Template{}, assets: map[string][]byte{}}
 	var errs diag.List
-	root := template.New("theme")
+	root := template.New("theme").Funcs(compiledFuncs)
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if rest, ok := strings.CutPrefix(name, "assets/"); ok {
 			th.assets[rest] = files[name]
@@ -101,6 +101,9 @@ func LoadTheme(opts Options) (*Theme, error) {
 		if _, err := t.New(name).Parse(string(src)); err != nil {
 			errs.Add(parseErrorPos(name, err), "%s", parseErrorMsg(err))
 			continue
+		}
+		if err := compile(t); err != nil {
+			return nil, err
 		}
 		th.pages[name] = t
 	}

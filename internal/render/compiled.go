@@ -1,0 +1,404 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"sync"
+
+	"github.com/treatyline/treatyline/templates"
+)
+
+// The partials that every list of a big site repeats (the entries of
+// timeline, treaty and article pages, the items of article lists) are, as
+// templates, most of a build's rendering time: html/template evaluates each
+// field and each escaper through reflection. So while a theme keeps the
+// default definition of such a partial and of every template it calls, the
+// partial is replaced by a Go function that writes the same bytes. A theme
+// that redefines any of them gets its templates, as written.
+
+// A compiledPartial is a default partial written in Go.
+type compiledPartial struct {
+	name  string
+	calls []string // the templates the default definition calls
+	fn    string   // the template function that renders it
+}
+
+// compiledPartials, in an order where a partial comes after those it calls.
+var compiledPartials = []compiledPartial{
+	{name: "refs", calls: []string{"ref"}, fn: "treatylineRefs"},
+	{name: "entry", calls: []string{"date"}, fn: "treatylineEntry"},
+	{name: "entries", calls: []string{"entry", "date"}, fn: "treatylineEntries"},
+	{name: "article-item", calls: []string{"date", "refs", "ref"}, fn: "treatylineArticleItem"},
+}
+
+var compiledFuncs = template.FuncMap{
+	"treatylineRefs": func(rs []ref) template.HTML {
+		var w htmlWriter
+		w.refs(rs)
+		return w.html()
+	},
+	"treatylineEntry": func(v entryView) (template.HTML, error) {
+		var w htmlWriter
+		err := w.entry(&v)
+		return w.html(), err
+	},
+	"treatylineEntries": func(vs []entryView) (template.HTML, error) {
+		var w htmlWriter
+		err := w.entries(vs)
+		return w.html(), err
+	},
+	"treatylineArticleItem": func(it articleItem) template.HTML {
+		var w htmlWriter
+		w.articleItem(&it)
+		return w.html()
+	},
+}
+
+// defaultTrees are the parse trees, as text, of the default theme's shared
+// templates, which a theme's own must equal for a partial to be compiled.
+var defaultTrees = sync.OnceValues(func() (map[string]string, error) {
+	t := template.New("default").Funcs(compiledFuncs)
+	for _, name := range []string{layoutFile, "partials.html"} {
+		src, err := templates.FS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			return nil, err
+		}
+	}
+	trees := map[string]string{}
+	for _, p := range compiledPartials {
+		for _, name := range append([]string{p.name}, p.calls...) {
+			trees[name] = t.Lookup(name).Tree.Root.String()
+		}
+	}
+	return trees, nil
+})
+
+// compile replaces, in the unexecuted template set t, each partial of
+// compiledPartials whose definition and callees are the default ones.
+func compile(t *template.Template) error {
+	trees, err := defaultTrees()
+	if err != nil {
+		return fmt.Errorf("reading the default theme: %w", err)
+	}
+	isDefault := func(name string) bool {
+		d := t.Lookup(name)
+		return d != nil && d.Tree != nil && d.Tree.Root.String() == trees[name]
+	}
+	// Decide first: replacing a partial changes its tree, which would make
+	// the partials calling it look redefined.
+	var keep []compiledPartial
+	for _, p := range compiledPartials {
+		if isDefault(p.name) && allOf(p.calls, isDefault) {
+			keep = append(keep, p)
+		}
+	}
+	for _, p := range keep {
+		if _, err := t.New(p.name).Parse("{{" + p.fn + " .}}"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func allOf(names []string, f func(string) bool) bool {
+	for _, n := range names {
+		if !f(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// htmlWriter writes HTML as the default partials' templates do, escaping
+// each value as html/template does in the same place.
+type htmlWriter struct{ strings.Builder }
+
+func (w *htmlWriter) html() template.HTML { return template.HTML(w.String()) }
+
+// text writes s in text or in a quoted attribute value: html/template's
+// htmlEscaper and attrEscaper for a string.
+func (w *htmlWriter) text(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case 0:
+			esc = "\uFFFD"
+		case '"':
+			esc = "&#34;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '+':
+			esc = "&#43;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(esc)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
+
+// url writes s as a whole quoted URL attribute value: html/template's
+// urlFilter, urlNormalizer and attrEscaper.
+func (w *htmlWriter) url(s string) {
+	if !safeURL(s) {
+		w.WriteString("#ZgotmplZ")
+		return
+	}
+	w.percentEncode(s, true)
+}
+
+// urlPart writes s after the start of a URL attribute's fragment or query:
+// html/template's urlEscaper, whose output needs no attribute escaping.
+func (w *htmlWriter) urlPart(s string) { w.percentEncode(s, false) }
+
+// safeURL reports whether a URL is relative or its scheme is http, https or
+// mailto, as html/template's urlFilter decides.
+func safeURL(s string) bool {
+	scheme, _, ok := strings.Cut(s, ":")
+	if !ok || strings.Contains(scheme, "/") {
+		return true
+	}
+	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+}
+
+// percentEncode writes s with the bytes that html/template's URL processor
+// encodes percent-encoded; with norm, it keeps URL syntax and valid escapes
+// and escapes the two of those that an attribute value may not hold as
+// they are.
+func (w *htmlWriter) percentEncode(s string, norm bool) {
+	const hex = "0123456789abcdef"
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		esc := ""
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~':
+			continue
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			switch c {
+			case '&':
+				esc = "&amp;"
+			case '+':
+				esc = "&#43;"
+			default:
+				continue
+			}
+		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			continue
+		}
+		w.WriteString(s[last:i])
+		if esc != "" {
+			w.WriteString(esc)
+		} else {
+			w.WriteByte('%')
+			w.WriteByte(hex[c>>4])
+			w.WriteByte(hex[c&0xf])
+		}
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// date is the "date" partial.
+func (w *htmlWriter) date(d dateView) {
+	w.WriteString(`<time datetime="`)
+	w.text(d.ISO)
+	w.WriteString(`">`)
+	w.text(d.Text)
+	w.WriteString(`</time>`)
+}
+
+// ref is the "ref" partial.
+func (w *htmlWriter) ref(r ref) {
+	if r.URL == "" {
+		w.text(r.Title)
+		return
+	}
+	w.WriteString(`<a href="`)
+	w.url(r.URL)
+	w.WriteString(`">`)
+	w.text(r.Title)
+	w.WriteString(`</a>`)
+}
+
+// refs is the "refs" partial.
+func (w *htmlWriter) refs(rs []ref) {
+	for i, r := range rs {
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		w.ref(r)
+	}
+}
+
+// entries is the "entries" partial.
+func (w *htmlWriter) entries(vs []entryView) error {
+	w.WriteString(`<ol class="entries">`)
+	for i := range vs {
+		if err := w.entry(&vs[i]); err != nil {
+			return err
+		}
+	}
+	w.WriteString("\n</ol>")
+	return nil
+}
+
+// entry is the "entry" partial.
+func (w *htmlWriter) entry(v *entryView) error {
+	if v.Reported && v.Article == nil {
+		return fmt.Errorf("entry %s: a report without its article", v.ID)
+	}
+	w.WriteString("\n<li class=\"entry kind-")
+	w.text(v.Kind)
+	if v.Future {
+		w.WriteString(" future")
+	}
+	w.WriteString(`"`)
+	if v.Anchored {
+		w.WriteString(` id="`)
+		w.text(v.ID)
+		w.WriteString(`"`)
+	}
+	w.WriteString(` data-kind="`)
+	w.text(v.Kind)
+	w.WriteString(`" data-treaty="`)
+	w.text(v.FilterTreaties)
+	w.WriteString(`" data-party="`)
+	w.text(v.FilterParties)
+	w.WriteString("\">\n<p class=\"entry-head\">")
+	if v.Permalink != "" {
+		w.WriteString(`<a class="when" href="`)
+		w.url(v.Permalink)
+	} else {
+		w.WriteString(`<a class="when" href="#`)
+		w.urlPart(v.ID)
+	}
+	w.WriteString(`">`)
+	w.date(v.Date)
+	w.WriteString("</a>\n<span class=\"badge kind kind-")
+	w.text(v.Kind)
+	w.WriteString(`">`)
+	w.text(v.Badge)
+	w.WriteString(`</span>`)
+	if t := v.Treaty; t != nil {
+		w.WriteString(` <a class="treaty" href="`)
+		w.url(t.URL)
+		w.WriteString(`">`)
+		w.text(t.Title)
+		w.WriteString(`</a>`)
+	}
+	if a := v.Article; a != nil && !v.Reported {
+		w.WriteString(` <a class="article" href="`)
+		w.url(a.URL)
+		w.WriteString(`">`)
+		w.text(a.Title)
+		w.WriteString(`</a>`)
+	}
+	w.span("party", "by ", v.Party)
+	w.span("place", "in ", v.Place)
+	w.span("until", "", v.Until)
+	if t := v.Successor; t != nil {
+		w.WriteString(` <span class="successor">by <a href="`)
+		w.url(t.URL)
+		w.WriteString(`">`)
+		w.text(t.Title)
+		w.WriteString(`</a></span>`)
+	}
+	w.WriteString("\n</p>")
+	if v.Note != "" {
+		w.WriteString("\n<p class=\"note\">")
+		w.WriteString(string(v.Note))
+		w.WriteString("</p>")
+	}
+	if v.Reported {
+		w.WriteString("\n<p class=\"report\">Reported in <a href=\"")
+		w.url(v.Article.URL)
+		w.WriteString(`">`)
+		w.text(v.Article.Title)
+		w.WriteString(`</a>`)
+		if v.Quote != "" {
+			w.WriteString(`: `)
+			if v.QuoteURL != "" {
+				w.WriteString(`<a class="quote" href="`)
+				w.url(v.QuoteURL)
+				w.WriteString(`"><q>`)
+				w.text(v.Quote)
+				w.WriteString(`</q></a>`)
+			} else {
+				w.WriteString(`<q>`)
+				w.text(v.Quote)
+				w.WriteString(`</q>`)
+			}
+		}
+		w.WriteString(`</p>`)
+	}
+	if v.Source != "" {
+		w.WriteString("\n<p class=\"source\"><a href=\"")
+		w.url(v.Source)
+		w.WriteString(`" rel="external">Source</a></p>`)
+	}
+	w.WriteString("\n</li>")
+	return nil
+}
+
+// span writes ` <span class="class">` prefix, s and `</span>` when s is
+// not empty.
+func (w *htmlWriter) span(class, prefix, s string) {
+	if s == "" {
+		return
+	}
+	w.WriteString(` <span class="`)
+	w.WriteString(class)
+	w.WriteString(`">`)
+	w.WriteString(prefix)
+	w.text(s)
+	w.WriteString(`</span>`)
+}
+
+// articleItem is the "article-item" partial.
+func (w *htmlWriter) articleItem(it *articleItem) {
+	w.WriteString("\n<li class=\"article-item\"><a class=\"title\" href=\"")
+	w.url(it.URL)
+	w.WriteString(`">`)
+	w.text(it.Title)
+	w.WriteString("</a>\n<span class=\"meta\">")
+	w.date(it.Date)
+	if it.Source != "" {
+		w.WriteString(" · ")
+		w.text(it.Source)
+	}
+	if it.Author != "" {
+		w.WriteString(" · ")
+		w.text(it.Author)
+	}
+	w.WriteString(`</span>`)
+	if it.Summary != "" {
+		w.WriteString("\n<span class=\"summary\">")
+		w.WriteString(string(it.Summary))
+		w.WriteString(`</span>`)
+	}
+	if len(it.Treaties) > 0 {
+		w.WriteString("\n<span class=\"treaties\">Treaties: ")
+		w.refs(it.Treaties)
+		w.WriteString(`</span>`)
+	}
+	w.WriteString("\n</li>")
+}

@@ -1,0 +1,142 @@
+package render
+
+import (
+	"html/template"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/treatyline/treatyline/templates"
+)
+
+// Strings that exercise every escaper the default partials use: markup,
+// quotes, '+', NUL, non-ASCII and invalid UTF-8, URL schemes html/template
+// filters and keeps, and percent escapes valid and not.
+var awkward = []string{
+	"", "New START", "a & b", `"quoted" 'single'`, "1+1", "<b>bold</b>", "nul\x00", "é ü 日本",
+	"\xff\xfe", "\ufdd0", "javascript:alert(1)", "JavaScript:x", "data:text/html,hi", "vbscript:x",
+	"http://example.org/a b?c=d&e=f+g#h", "HTTPS://x", "mailto:a@b", "../../treaties/new-start/index.html",
+	"#frag", "a:b/c", "/x:y", "%41%zz%4", "[]!$*,;=@()", "tab\there", "line\nbreak", "~_-.",
+}
+
+func pick(r *rand.Rand) string {
+	s := awkward[r.IntN(len(awkward))]
+	if r.IntN(3) == 0 {
+		s += awkward[r.IntN(len(awkward))]
+	}
+	return s
+}
+
+func pickRef(r *rand.Rand) *ref {
+	if r.IntN(3) == 0 {
+		return nil
+	}
+	return &ref{Title: pick(r), URL: pick(r)}
+}
+
+func pickRefs(r *rand.Rand) []ref {
+	var rs []ref
+	for range r.IntN(4) {
+		rs = append(rs, ref{Title: pick(r), URL: pick(r)})
+	}
+	return rs
+}
+
+func pickEntry(r *rand.Rand) entryView {
+	v := entryView{
+		ID: pick(r), Anchored: r.IntN(2) == 0, Permalink: pick(r),
+		Date: dateView{ISO: pick(r), Text: pick(r)}, Kind: pick(r), Badge: pick(r),
+		Treaty: pickRef(r), Party: pick(r), Place: pick(r), Until: pick(r), Successor: pickRef(r),
+		Note: template.HTML(pick(r)), Source: pick(r), Article: pickRef(r), Reported: r.IntN(2) == 0,
+		Quote: pick(r), QuoteURL: pick(r), Future: r.IntN(2) == 0,
+		FilterTreaties: pick(r), FilterParties: pick(r),
+	}
+	if v.Reported && v.Article == nil {
+		v.Article = &ref{Title: pick(r), URL: pick(r)}
+	}
+	return v
+}
+
+func pickItem(r *rand.Rand) articleItem {
+	return articleItem{
+		ref: ref{Title: pick(r), URL: pick(r)}, Date: dateView{ISO: pick(r), Text: pick(r)},
+		Summary: template.HTML(pick(r)), Author: pick(r), Source: pick(r), Treaties: pickRefs(r),
+	}
+}
+
+// TestCompiledPartialsMatchTemplates renders random values with both the
+// default theme's templates and their compiled versions.
+func TestCompiledPartialsMatchTemplates(t *testing.T) {
+	tmpl := template.Must(template.New("default").Funcs(compiledFuncs).ParseFS(templates.FS, "partials.html"))
+	r := rand.New(rand.NewPCG(7, 11))
+	check := func(name string, data any, got template.HTML, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var want strings.Builder
+		if err := tmpl.ExecuteTemplate(&want, name, data); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if string(got) != want.String() {
+			t.Fatalf("%s of %#v:\ncompiled %q\ntemplate %q", name, data, got, want.String())
+		}
+	}
+	for range 3000 {
+		v := pickEntry(r)
+		got, err := compiledFuncs["treatylineEntry"].(func(entryView) (template.HTML, error))(v)
+		check("entry", v, got, err)
+
+		vs := []entryView{pickEntry(r), pickEntry(r)}[:r.IntN(3)]
+		got, err = compiledFuncs["treatylineEntries"].(func([]entryView) (template.HTML, error))(vs)
+		check("entries", vs, got, err)
+
+		it := pickItem(r)
+		check("article-item", it, compiledFuncs["treatylineArticleItem"].(func(articleItem) template.HTML)(it), nil)
+
+		rs := pickRefs(r)
+		check("refs", rs, compiledFuncs["treatylineRefs"].(func([]ref) template.HTML)(rs), nil)
+	}
+}
+
+// TestCompiledPartialsYieldToTheme checks that a theme redefining a partial,
+// or a template one calls, gets its own templates.
+func TestCompiledPartialsYieldToTheme(t *testing.T) {
+	year, err := templates.FS.ReadFile(yearPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := []entryView{{ID: "e1", Kind: "signed", Badge: "signed", Date: dateView{ISO: "2010-04-08", Text: "8 April 2010"}}}
+	tests := []struct {
+		name, partials string
+		compiled       []string
+		want           string
+	}{
+		{"default", "", []string{"entries", "entry", "refs", "article-item"}, `<time datetime="2010-04-08">8 April 2010</time>`},
+		{"own date", `{{define "date"}}<b>{{.Text}}</b>{{end}}`, []string{"refs"}, `<b>8 April 2010</b>`},
+		{"own entry", `{{define "entry"}}<li>{{.ID}}</li>{{end}}`, []string{"refs", "article-item"}, `<ol class="entries"><li>e1</li>`},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{yearPage: {Data: append(slices.Clip(year), tt.partials...)}}
+		th, err := LoadTheme(Options{Templates: fsys})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		for _, p := range compiledPartials {
+			tree := th.pages[yearPage].Lookup(p.name).Tree.Root.String()
+			want := slices.Contains(tt.compiled, p.name)
+			if got := strings.Contains(tree, p.fn); got != want {
+				t.Errorf("%s: %s compiled = %v, want %v", tt.name, p.name, got, want)
+			}
+		}
+		var b strings.Builder
+		if err := th.executePart(&b, yearPage, "entries", v); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if !strings.Contains(b.String(), tt.want) {
+			t.Errorf("%s: entries gave %s, want %s in it", tt.name, b.String(), tt.want)
+		}
+	}
+}
