@@ -58,7 +58,14 @@ type pageLink struct {
 	N       int
 	URL     string
 	Current bool
+	Gap     bool // stands for the pages between its neighbours, unlinked
 }
+
+// pagerWindow is how many pages either side of the current one a pager
+// links to, besides the first and the last. Linking every page from every
+// page would make each page of a long list grow with the list: a hundred
+// thousand articles make a thousand pages.
+const pagerWindow = 2
 
 // pagerFor is the pager of page i of n of the list whose first page is in dir.
 func pagerFor(l linker, dir string, i, n int) pager {
@@ -69,8 +76,14 @@ func pagerFor(l linker, dir string, i, n int) pager {
 	if i < n {
 		p.Next = l.page(link.Paged(dir, i+1))
 	}
+	shown := func(k int) bool { return k == 1 || k == n || i-pagerWindow <= k && k <= i+pagerWindow }
 	for k := 1; k <= n; k++ {
-		p.Links = append(p.Links, pageLink{N: k, URL: l.page(link.Paged(dir, k)), Current: k == i})
+		switch {
+		case shown(k) || shown(k-1) && shown(k+1): // a gap would hide this one page alone
+			p.Links = append(p.Links, pageLink{N: k, URL: l.page(link.Paged(dir, k)), Current: k == i})
+		case !p.Links[len(p.Links)-1].Gap:
+			p.Links = append(p.Links, pageLink{Gap: true})
+		}
 	}
 	return p
 }

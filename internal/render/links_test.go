@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -178,6 +180,39 @@ func TestNotFoundLinksStartFromBasePath(t *testing.T) {
 			if !strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "#") {
 				t.Errorf("base_url %q: 404.html link %q does not start from the base path", tt.baseURL, href)
 			}
+		}
+	}
+}
+
+func TestPagerLinksAWindowOfPages(t *testing.T) {
+	tests := []struct {
+		page, pages int
+		want        string
+	}{
+		{1, 1, "[1]"},
+		{3, 5, "1 2 [3] 4 5"},
+		{1, 20, "[1] 2 3 … 20"},
+		{4, 20, "1 2 3 [4] 5 6 … 20"},
+		{5, 20, "1 2 3 4 [5] 6 7 … 20"},
+		{10, 20, "1 … 8 9 [10] 11 12 … 20"},
+		{20, 20, "1 … 18 19 [20]"},
+		{500, 1000, "1 … 498 499 [500] 501 502 … 1000"},
+	}
+	for _, tt := range tests {
+		p := pagerFor(linker{from: "articles/index.html"}, "articles", tt.page, tt.pages)
+		var got []string
+		for _, l := range p.Links {
+			switch {
+			case l.Gap:
+				got = append(got, "…")
+			case l.Current:
+				got = append(got, fmt.Sprintf("[%d]", l.N))
+			default:
+				got = append(got, strconv.Itoa(l.N))
+			}
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("page %d of %d: links %s, want %s", tt.page, tt.pages, s, tt.want)
 		}
 	}
 }
