@@ -402,3 +402,169 @@ func (w *htmlWriter) articleItem(it *articleItem) {
 	}
 	w.WriteString("\n</li>")
 }
+
+// A compiled page is a default page file and layout written in Go, for the
+// page a site has one of per article.
+type compiledPage struct {
+	file string
+	// templates are those the page's default templates execute: the
+	// layout, its blocks and the partials they call.
+	templates []string
+	write     func(w *htmlWriter, v *view) error
+}
+
+var compiledPages = []compiledPage{
+	{
+		file:      articlePage,
+		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "refs", "ref", "entries", "entry"},
+		write: func(w *htmlWriter, v *view) error {
+			d, ok := v.Data.(articleData)
+			if !ok {
+				return fmt.Errorf("article page: data of type %T", v.Data)
+			}
+			return w.layout(v, func() error { return w.articleMain(&d) })
+		},
+	},
+}
+
+// defaultPageTrees are the parse trees, as text, of the templates of each
+// compiled page in the default theme.
+var defaultPageTrees = sync.OnceValues(func() (map[string]map[string]string, error) {
+	files := map[string][]byte{}
+	if err := collect(templates.FS, files); err != nil {
+		return nil, err
+	}
+	th, err := parsePages(files)
+	if err != nil {
+		return nil, err
+	}
+	trees := map[string]map[string]string{}
+	for _, p := range compiledPages {
+		trees[p.file] = map[string]string{}
+		for _, name := range p.templates {
+			trees[p.file][name] = th[p.file].Lookup(name).Tree.Root.String()
+		}
+	}
+	return trees, nil
+})
+
+// compiledPageOf returns the Go writer of the page file whose template set
+// is t, or nil unless t's templates for it are the default ones.
+func compiledPageOf(file string, t *template.Template) (func(*htmlWriter, *view) error, error) {
+	trees, err := defaultPageTrees()
+	if err != nil {
+		return nil, fmt.Errorf("reading the default theme: %w", err)
+	}
+	for _, p := range compiledPages {
+		if p.file != file {
+			continue
+		}
+		for _, name := range p.templates {
+			d := t.Lookup(name)
+			if d == nil || d.Tree == nil || d.Tree.Root.String() != trees[file][name] {
+				return nil, nil
+			}
+		}
+		return p.write, nil
+	}
+	return nil, nil
+}
+
+// layout is the default base.html with its default "title", "head" and
+// "scripts" blocks, and main writing the "main" block.
+func (w *htmlWriter) layout(v *view, main func() error) error {
+	header, err := v.Header()
+	if err != nil {
+		return err
+	}
+	footer, err := v.Footer()
+	if err != nil {
+		return err
+	}
+	w.WriteString("<!doctype html>\n<html lang=\"")
+	w.text(v.Lang)
+	w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	if v.Title != "" && v.Title != v.SiteTitle {
+		w.text(v.Title)
+		w.WriteString(" · ")
+	}
+	w.text(v.SiteTitle)
+	w.WriteString("</title>\n<link rel=\"stylesheet\" href=\"")
+	w.url(v.URL.Style)
+	w.WriteString("\">\n<link rel=\"icon\" href=\"")
+	w.url(v.URL.Icon)
+	w.WriteString(`" type="image/svg+xml">`)
+	if v.URL.Feed != "" {
+		w.WriteString("\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+		w.text(v.SiteTitle)
+		w.WriteString(`" href="`)
+		w.url(v.URL.Feed)
+		w.WriteString(`">`)
+	}
+	w.WriteString("\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+	w.WriteString(string(header))
+	w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := main(); err != nil {
+		return err
+	}
+	w.WriteString("\n</main>\n")
+	w.WriteString(string(footer))
+	w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+// articleMain is the "main" block of the default article.html.
+func (w *htmlWriter) articleMain(d *articleData) error {
+	w.WriteString("\n<article class=\"article\">\n<header>\n<h1>")
+	w.text(d.Title)
+	w.WriteString("</h1>\n<p class=\"meta\">")
+	w.date(d.Date)
+	if d.Author != "" {
+		w.WriteString(" · by ")
+		w.text(d.Author)
+	}
+	switch {
+	case d.SourceURL != "":
+		w.WriteString(` · <a href="`)
+		w.url(d.SourceURL)
+		w.WriteString(`" rel="external">`)
+		if d.Source != "" {
+			w.text(d.Source)
+		} else {
+			w.WriteString("Source")
+		}
+		w.WriteString("</a>")
+	case d.Source != "":
+		w.WriteString(" · ")
+		w.text(d.Source)
+	}
+	w.WriteString("</p>")
+	if d.Summary != "" {
+		w.WriteString("\n<p class=\"summary\">")
+		w.WriteString(string(d.Summary))
+		w.WriteString("</p>")
+	}
+	w.WriteString("\n</header>\n<div class=\"body\">\n")
+	w.WriteString(string(d.Body))
+	w.WriteString("\n</div>\n<footer>\n<dl class=\"facts\">")
+	if len(d.Treaties) > 0 {
+		w.WriteString("\n<dt>Treaties</dt>\n<dd>")
+		w.refs(d.Treaties)
+		w.WriteString("</dd>")
+	}
+	if len(d.Tags) > 0 {
+		w.WriteString("\n<dt>Tags</dt>\n<dd>")
+		w.refs(d.Tags)
+		w.WriteString("</dd>")
+	}
+	w.WriteString("\n</dl>")
+	if len(d.Entries) > 0 {
+		w.WriteString("\n<section aria-labelledby=\"s-timeline\">\n<h2 id=\"s-timeline\">On the timeline</h2>\n")
+		if err := w.entries(d.Entries); err != nil {
+			return err
+		}
+		w.WriteString("\n</section>")
+	}
+	w.WriteString("\n</footer>\n</article>\n")
+	return nil
+}

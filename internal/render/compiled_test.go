@@ -140,3 +140,62 @@ func TestCompiledPartialsYieldToTheme(t *testing.T) {
 		}
 	}
 }
+
+// TestCompiledArticlePageMatchesTemplates renders random article pages
+// with the default theme's templates and with the compiled page.
+func TestCompiledArticlePageMatchesTemplates(t *testing.T) {
+	th, err := LoadTheme(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := th.compiled[articlePage]
+	if write == nil {
+		t.Fatal("the default article page is not compiled")
+	}
+	s := &site{theme: th, shared: newShared()}
+	r := rand.New(rand.NewPCG(3, 5))
+	for range 1000 {
+		d := articleData{articleItem: pickItem(r), SourceURL: pick(r), Tags: pickRefs(r), Body: template.HTML(pick(r))}
+		for range r.IntN(3) {
+			d.Entries = append(d.Entries, pickEntry(r))
+		}
+		v := view{Lang: pick(r), SiteTitle: pick(r), Title: pick(r), AsOf: dateView{ISO: pick(r), Text: pick(r)},
+			Section: "articles", Data: d, site: s, tmpl: articlePage, at: depth{dirs: r.IntN(4)}}
+		v.URL = layoutURLs{Home: pick(r), Timeline: pick(r), Treaties: pick(r), Articles: pick(r), Tags: pick(r),
+			Parties: pick(r), Style: pick(r), Script: pick(r), Icon: pick(r), Calendar: pick(r)}
+		if r.IntN(2) == 0 {
+			v.URL.Feed = pick(r)
+		}
+		if r.IntN(4) == 0 {
+			v.Title = v.SiteTitle
+		}
+		s.shared = newShared() // the header and footer differ with the view's URLs
+		var want strings.Builder
+		if err := th.pages[articlePage].ExecuteTemplate(&want, layoutFile, v); err != nil {
+			t.Fatal(err)
+		}
+		var got htmlWriter
+		if err := write(&got, &v); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Fatalf("article page of %#v:\ncompiled %q\ntemplate %q", d, got.String(), want.String())
+		}
+	}
+}
+
+func TestCompiledArticlePageYieldsToTheme(t *testing.T) {
+	for name, data := range map[string]string{
+		"article.html":  `{{define "main"}}<p>mine</p>{{end}}`,
+		"base.html":     `<!doctype html><title>{{.Title}}</title>{{block "main" .}}{{end}}{{define "site-header"}}{{end}}{{define "site-footer"}}{{end}}`,
+		"my-theme.html": `{{define "title"}}My {{.Title}}{{end}}`,
+	} {
+		th, err := LoadTheme(Options{Templates: fstest.MapFS{name: {Data: []byte(data)}}})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if th.compiled[articlePage] != nil {
+			t.Errorf("with its own %s, the article page is still compiled", name)
+		}
+	}
+}

@@ -31,6 +31,8 @@ type Options struct {
 type Theme struct {
 	pages  map[string]*template.Template // by page file name, "year.html"
 	assets map[string][]byte             // by path under assets/, "style.css"
+	// compiled writes the page files that keep the default templates.
+	compiled map[string]func(*htmlWriter, *view) error
 }
 
 // The page files of a theme: each is parsed together with base.html and the
@@ -70,15 +72,38 @@ func LoadTheme(opts Options) (*Theme, error) {
 			return nil, fmt.Errorf("reading %s: %w", themeDir, err)
 		}
 	}
-	th := &Theme{pages: map[string]*template.Template{}, assets: map[string][]byte{}}
+	th := &Theme{assets: map[string][]byte{}, compiled: map[string]func(*htmlWriter, *view) error{}}
+	for name, b := range files {
+		if rest, ok := strings.CutPrefix(name, "assets/"); ok {
+			th.assets[rest] = b
+		}
+	}
+	var err error
+	if th.pages, err = parsePages(files); err != nil {
+		return nil, err
+	}
+	for name, t := range th.pages {
+		page, err := compiledPageOf(name, t)
+		if err != nil {
+			return nil, err
+		}
+		if page != nil {
+			th.compiled[name] = page
+		}
+		if err := compile(t); err != nil {
+			return nil, err
+		}
+	}
+	return th, nil
+}
+
+// parsePages parses the template set of every page file from the theme's
+// files, keyed by slash path.
+func parsePages(files map[string][]byte) (map[string]*template.Template, error) {
 	var errs diag.List
 	root := template.New("theme").Funcs(compiledFuncs)
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if rest, ok := strings.CutPrefix(name, "assets/"); ok {
-			th.assets[rest] = files[name]
-			continue
-		}
-		if slices.Contains(pageFiles, name) {
+		if strings.HasPrefix(name, "assets/") || slices.Contains(pageFiles, name) {
 			continue
 		}
 		if _, err := root.New(name).Parse(string(files[name])); err != nil {
@@ -91,6 +116,7 @@ func LoadTheme(opts Options) (*Theme, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	pages := map[string]*template.Template{}
 	for _, name := range pageFiles {
 		src, ok := files[name]
 		if !ok {
@@ -102,15 +128,12 @@ func LoadTheme(opts Options) (*Theme, error) {
 			errs.Add(parseErrorPos(name, err), "%s", parseErrorMsg(err))
 			continue
 		}
-		if err := compile(t); err != nil {
-			return nil, err
-		}
-		th.pages[name] = t
+		pages[name] = t
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return th, nil
+	return pages, nil
 }
 
 // collect adds the theme files of fsys to files, keyed by slash path:
@@ -176,13 +199,21 @@ func parseErrorMsg(err error) string {
 	return strings.TrimPrefix(err.Error(), "template: ")
 }
 
-// execute renders the page template name with data.
-func (th *Theme) execute(w io.Writer, name string, data any) error {
+// execute renders the page template name with v.
+func (th *Theme) execute(w io.Writer, name string, v view) error {
+	if write := th.compiled[name]; write != nil {
+		var hw htmlWriter
+		if err := write(&hw, &v); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, hw.String())
+		return err
+	}
 	t, ok := th.pages[name]
 	if !ok {
 		return errors.New("render: no page template " + name)
 	}
-	return t.ExecuteTemplate(w, layoutFile, data)
+	return t.ExecuteTemplate(w, layoutFile, v)
 }
 
 // executePart renders the template part of the page template page's set,
