@@ -114,7 +114,7 @@ func (s *site) entryFacts(e *timeline.Entry) *entryView {
 			}
 		}
 	}
-	v.FilterTreaties, v.FilterParties = filterKeys(treaties, v.Party)
+	v.FilterTreaties, v.FilterParties = s.filterKeys(treaties, v.Party)
 	return v
 }
 
@@ -163,18 +163,29 @@ func untilText(ev *content.Event) string {
 
 // filterKeys lists the treaties an entry concerns and its parties: the
 // entry's own party when it has one, else every party of its treaties.
-func filterKeys(treaties []*content.Treaty, party string) (ids, parties string) {
-	var idList, partyList []string
+func (s *site) filterKeys(treaties []*content.Treaty, party string) (ids, parties string) {
+	idList := make([]string, 0, len(treaties))
+	var partyList []string
 	for _, t := range treaties {
 		idList = append(idList, t.ID)
 		if party == "" {
-			for _, p := range t.Parties {
-				partyList = append(partyList, link.Slug(p))
-			}
+			partyList = append(partyList, s.partySlugs[t]...)
 		}
 	}
 	if party != "" {
 		partyList = append(partyList, link.Slug(party))
 	}
 	return strings.Join(sortedCopy(idList), " "), strings.Join(sortedCopy(slices.DeleteFunc(partyList, func(p string) bool { return p == "" })), " ")
+}
+
+// partySlugsOf returns the slugs of each treaty's parties, which the
+// filter keys of most entries repeat.
+func partySlugsOf(treaties []*content.Treaty) map[*content.Treaty][]string {
+	slugs := make(map[*content.Treaty][]string, len(treaties))
+	for _, t := range treaties {
+		for _, p := range t.Parties {
+			slugs[t] = append(slugs[t], link.Slug(p))
+		}
+	}
+	return slugs
 }

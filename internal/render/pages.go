@@ -56,7 +56,9 @@ type site struct {
 	parties []*term
 	// reports finds the timeline entry of an article's annotation.
 	reports map[*markdown.Annotation]*timeline.Entry
-	shared  *shared
+	// partySlugs are the slugs of each treaty's parties.
+	partySlugs map[*content.Treaty][]string
+	shared     *shared
 }
 
 // term is a tag or a party with what carries it.
@@ -70,14 +72,15 @@ type term struct {
 // assets and the exports, sorted by Path. It does not render anything.
 func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 	s := &site{
-		Site:    cs,
-		tl:      tl,
-		theme:   theme,
-		md:      markdown.New(markdown.Options{UnsafeHTML: cs.Config.UnsafeHTML}),
-		style:   link.Style{Pretty: cs.Config.PrettyURLs},
-		root:    basePath(cs.Config.BaseURL),
-		reports: map[*markdown.Annotation]*timeline.Entry{},
-		shared:  newShared(),
+		Site:       cs,
+		tl:         tl,
+		theme:      theme,
+		md:         markdown.New(markdown.Options{UnsafeHTML: cs.Config.UnsafeHTML}),
+		style:      link.Style{Pretty: cs.Config.PrettyURLs},
+		root:       basePath(cs.Config.BaseURL),
+		reports:    map[*markdown.Annotation]*timeline.Entry{},
+		partySlugs: partySlugsOf(cs.Treaties),
+		shared:     newShared(),
 	}
 	s.tags, s.parties = s.terms()
 	for _, e := range tl.Entries {
