@@ -112,6 +112,20 @@ type entryData struct {
 	URL       string    `json:"url"`
 }
 
+func (d entryData) appendJSON(j *jsonOut) {
+	j.begin()
+	j.str("id", d.ID)
+	j.str("date", d.Date.String())
+	j.str("precision", d.Precision)
+	j.str("kind", d.Kind)
+	j.boolean("reported", d.Reported)
+	j.str("title", d.Title)
+	j.strPtr("treaty", d.Treaty)
+	j.strPtr("article", d.Article)
+	j.str("url", d.URL)
+	j.end()
+}
+
 // Kinds of data/timeline.json entries that are not event kinds.
 const (
 	kindExpiry  = "expiry"

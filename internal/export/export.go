@@ -14,7 +14,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/link"
@@ -94,6 +96,7 @@ func details(e *timeline.Entry) []string {
 type jsonObject struct {
 	w       *bufio.Writer
 	scratch bytes.Buffer
+	out     jsonOut
 	fields  int
 	items   int // of the list being written
 	err     error
@@ -148,6 +151,12 @@ func (o *jsonObject) value(prefix string, v any) {
 	if o.err != nil {
 		return
 	}
+	if a, ok := v.(jsonAppender); ok {
+		o.out.b, o.out.prefix = o.out.b[:0], prefix
+		a.appendJSON(&o.out)
+		o.w.Write(o.out.b)
+		return
+	}
 	o.scratch.Reset()
 	enc := json.NewEncoder(&o.scratch)
 	enc.SetEscapeHTML(false)
@@ -167,4 +176,130 @@ func (o *jsonObject) close() error {
 		return o.err
 	}
 	return o.w.Flush()
+}
+
+// A jsonAppender writes itself as encoding/json would, indented the same,
+// without reflection: the timeline exports have one per timeline entry.
+type jsonAppender interface {
+	appendJSON(j *jsonOut)
+}
+
+// jsonOut appends indented JSON, two spaces a level after a prefix.
+type jsonOut struct {
+	b      []byte
+	prefix string
+	fields []int // written in each open object
+}
+
+func (j *jsonOut) begin() {
+	j.b = append(j.b, '{')
+	j.fields = append(j.fields, 0)
+}
+
+func (j *jsonOut) end() {
+	n := j.fields[len(j.fields)-1]
+	j.fields = j.fields[:len(j.fields)-1]
+	if n > 0 {
+		j.newline()
+	}
+	j.b = append(j.b, '}')
+}
+
+// newline starts a line at the depth of the open objects.
+func (j *jsonOut) newline() {
+	j.b = append(j.b, '\n')
+	j.b = append(j.b, j.prefix...)
+	for range len(j.fields) {
+		j.b = append(j.b, ' ', ' ')
+	}
+}
+
+// key starts the next field of the open object.
+func (j *jsonOut) key(k string) {
+	if j.fields[len(j.fields)-1] > 0 {
+		j.b = append(j.b, ',')
+	}
+	j.fields[len(j.fields)-1]++
+	j.newline()
+	j.b = appendJSONString(j.b, k)
+	j.b = append(j.b, ':', ' ')
+}
+
+func (j *jsonOut) str(k, v string) {
+	j.key(k)
+	j.b = appendJSONString(j.b, v)
+}
+
+// optStr writes a field that omitempty leaves out when empty.
+func (j *jsonOut) optStr(k, v string) {
+	if v != "" {
+		j.str(k, v)
+	}
+}
+
+func (j *jsonOut) strPtr(k string, v *string) {
+	if v == nil {
+		j.key(k)
+		j.b = append(j.b, "null"...)
+		return
+	}
+	j.str(k, *v)
+}
+
+func (j *jsonOut) boolean(k string, v bool) {
+	j.key(k)
+	j.b = strconv.AppendBool(j.b, v)
+}
+
+// appendJSONString appends s quoted as encoding/json quotes it with HTML
+// escaping off.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

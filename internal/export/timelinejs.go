@@ -36,6 +36,35 @@ type tjsEra struct {
 	Text      tjsText `json:"text"`
 }
 
+func (e tjsEvent) appendJSON(j *jsonOut) {
+	j.begin()
+	j.key("start_date")
+	e.StartDate.appendJSON(j)
+	j.key("text")
+	e.Text.appendJSON(j)
+	j.optStr("group", e.Group)
+	j.str("unique_id", e.UniqueID)
+	j.end()
+}
+
+func (e tjsEra) appendJSON(j *jsonOut) {
+	j.begin()
+	j.key("start_date")
+	e.StartDate.appendJSON(j)
+	j.key("end_date")
+	e.EndDate.appendJSON(j)
+	j.key("text")
+	e.Text.appendJSON(j)
+	j.end()
+}
+
+func (t tjsText) appendJSON(j *jsonOut) {
+	j.begin()
+	j.str("headline", t.Headline)
+	j.optStr("text", t.Text)
+	j.end()
+}
+
 // tjsDate holds only the parts a date's precision has, as strings, and a
 // display_date, so TimelineJS shows "May 1972" rather than a made-up day.
 type tjsDate struct {
@@ -43,6 +72,15 @@ type tjsDate struct {
 	Month   string `json:"month,omitempty"`
 	Day     string `json:"day,omitempty"`
 	Display string `json:"display_date"`
+}
+
+func (d tjsDate) appendJSON(j *jsonOut) {
+	j.begin()
+	j.str("year", d.Year)
+	j.optStr("month", d.Month)
+	j.optStr("day", d.Day)
+	j.str("display_date", d.Display)
+	j.end()
 }
 
 func newTJSDate(d date.Date) tjsDate {
