@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -34,25 +35,34 @@ var compiledPartials = []compiledPartial{
 
 var compiledFuncs = template.FuncMap{
 	"treatylineRefs": func(rs []ref) template.HTML {
-		var w htmlWriter
-		w.refs(rs)
-		return w.html()
+		return partial(func(w htmlWriter) error { w.refs(rs); return nil })
 	},
 	"treatylineEntry": func(v entryView) (template.HTML, error) {
-		var w htmlWriter
-		err := w.entry(&v)
-		return w.html(), err
+		return partialErr(func(w htmlWriter) error { return w.entry(&v) })
 	},
 	"treatylineEntries": func(vs []entryView) (template.HTML, error) {
-		var w htmlWriter
-		err := w.entries(vs)
-		return w.html(), err
+		return partialErr(func(w htmlWriter) error { return w.entries(vs) })
 	},
 	"treatylineArticleItem": func(it articleItem) template.HTML {
-		var w htmlWriter
-		w.articleItem(&it)
-		return w.html()
+		return partial(func(w htmlWriter) error { w.articleItem(&it); return nil })
 	},
+}
+
+// buffers are the buffers compiled partials write into before their
+// result is copied to its exact size.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func partialErr(write func(w htmlWriter) error) (template.HTML, error) {
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	err := write(htmlWriter{b})
+	return template.HTML(b.String()), err
+}
+
+func partial(write func(w htmlWriter) error) template.HTML {
+	h, _ := partialErr(write)
+	return h
 }
 
 // defaultTrees are the parse trees, as text, of the default theme's shared
@@ -115,13 +125,11 @@ func allOf(names []string, f func(string) bool) bool {
 
 // htmlWriter writes HTML as the default partials' templates do, escaping
 // each value as html/template does in the same place.
-type htmlWriter struct{ strings.Builder }
-
-func (w *htmlWriter) html() template.HTML { return template.HTML(w.String()) }
+type htmlWriter struct{ *bytes.Buffer }
 
 // text writes s in text or in a quoted attribute value: html/template's
 // htmlEscaper and attrEscaper for a string.
-func (w *htmlWriter) text(s string) {
+func (w htmlWriter) text(s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
@@ -152,7 +160,7 @@ func (w *htmlWriter) text(s string) {
 
 // url writes s as a whole quoted URL attribute value: html/template's
 // urlFilter, urlNormalizer and attrEscaper.
-func (w *htmlWriter) url(s string) {
+func (w htmlWriter) url(s string) {
 	if !safeURL(s) {
 		w.WriteString("#ZgotmplZ")
 		return
@@ -162,7 +170,7 @@ func (w *htmlWriter) url(s string) {
 
 // urlPart writes s after the start of a URL attribute's fragment or query:
 // html/template's urlEscaper, whose output needs no attribute escaping.
-func (w *htmlWriter) urlPart(s string) { w.percentEncode(s, false) }
+func (w htmlWriter) urlPart(s string) { w.percentEncode(s, false) }
 
 // safeURL reports whether a URL is relative or its scheme is http, https or
 // mailto, as html/template's urlFilter decides.
@@ -178,7 +186,7 @@ func safeURL(s string) bool {
 // encodes percent-encoded; with norm, it keeps URL syntax and valid escapes
 // and escapes the two of those that an attribute value may not hold as
 // they are.
-func (w *htmlWriter) percentEncode(s string, norm bool) {
+func (w htmlWriter) percentEncode(s string, norm bool) {
 	const hex = "0123456789abcdef"
 	last := 0
 	for i := 0; i < len(s); i++ {
@@ -218,7 +226,7 @@ func isHex(c byte) bool {
 }
 
 // date is the "date" partial.
-func (w *htmlWriter) date(d dateView) {
+func (w htmlWriter) date(d dateView) {
 	w.WriteString(`<time datetime="`)
 	w.text(d.ISO)
 	w.WriteString(`">`)
@@ -227,7 +235,7 @@ func (w *htmlWriter) date(d dateView) {
 }
 
 // ref is the "ref" partial.
-func (w *htmlWriter) ref(r ref) {
+func (w htmlWriter) ref(r ref) {
 	if r.URL == "" {
 		w.text(r.Title)
 		return
@@ -240,7 +248,7 @@ func (w *htmlWriter) ref(r ref) {
 }
 
 // refs is the "refs" partial.
-func (w *htmlWriter) refs(rs []ref) {
+func (w htmlWriter) refs(rs []ref) {
 	for i, r := range rs {
 		if i > 0 {
 			w.WriteString(", ")
@@ -250,7 +258,7 @@ func (w *htmlWriter) refs(rs []ref) {
 }
 
 // entries is the "entries" partial.
-func (w *htmlWriter) entries(vs []entryView) error {
+func (w htmlWriter) entries(vs []entryView) error {
 	w.WriteString(`<ol class="entries">`)
 	for i := range vs {
 		if err := w.entry(&vs[i]); err != nil {
@@ -262,7 +270,7 @@ func (w *htmlWriter) entries(vs []entryView) error {
 }
 
 // entry is the "entry" partial.
-func (w *htmlWriter) entry(v *entryView) error {
+func (w htmlWriter) entry(v *entryView) error {
 	if v.Reported && v.Article == nil {
 		return fmt.Errorf("entry %s: a report without its article", v.ID)
 	}
@@ -361,7 +369,7 @@ func (w *htmlWriter) entry(v *entryView) error {
 
 // span writes ` <span class="class">` prefix, s and `</span>` when s is
 // not empty.
-func (w *htmlWriter) span(class, prefix, s string) {
+func (w htmlWriter) span(class, prefix, s string) {
 	if s == "" {
 		return
 	}
@@ -374,7 +382,7 @@ func (w *htmlWriter) span(class, prefix, s string) {
 }
 
 // articleItem is the "article-item" partial.
-func (w *htmlWriter) articleItem(it *articleItem) {
+func (w htmlWriter) articleItem(it *articleItem) {
 	w.WriteString("\n<li class=\"article-item\"><a class=\"title\" href=\"")
 	w.url(it.URL)
 	w.WriteString(`">`)
@@ -410,14 +418,14 @@ type compiledPage struct {
 	// templates are those the page's default templates execute: the
 	// layout, its blocks and the partials they call.
 	templates []string
-	write     func(w *htmlWriter, v *view) error
+	write     func(w htmlWriter, v *view) error
 }
 
 var compiledPages = []compiledPage{
 	{
 		file:      articlePage,
 		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "refs", "ref", "entries", "entry"},
-		write: func(w *htmlWriter, v *view) error {
+		write: func(w htmlWriter, v *view) error {
 			d, ok := v.Data.(articleData)
 			if !ok {
 				return fmt.Errorf("article page: data of type %T", v.Data)
@@ -450,7 +458,7 @@ var defaultPageTrees = sync.OnceValues(func() (map[string]map[string]string, err
 
 // compiledPageOf returns the Go writer of the page file whose template set
 // is t, or nil unless t's templates for it are the default ones.
-func compiledPageOf(file string, t *template.Template) (func(*htmlWriter, *view) error, error) {
+func compiledPageOf(file string, t *template.Template) (func(htmlWriter, *view) error, error) {
 	trees, err := defaultPageTrees()
 	if err != nil {
 		return nil, fmt.Errorf("reading the default theme: %w", err)
@@ -472,7 +480,7 @@ func compiledPageOf(file string, t *template.Template) (func(*htmlWriter, *view)
 
 // layout is the default base.html with its default "title", "head" and
 // "scripts" blocks, and main writing the "main" block.
-func (w *htmlWriter) layout(v *view, main func() error) error {
+func (w htmlWriter) layout(v *view, main func() error) error {
 	header, err := v.Header()
 	if err != nil {
 		return err
@@ -514,7 +522,7 @@ func (w *htmlWriter) layout(v *view, main func() error) error {
 }
 
 // articleMain is the "main" block of the default article.html.
-func (w *htmlWriter) articleMain(d *articleData) error {
+func (w htmlWriter) articleMain(d *articleData) error {
 	w.WriteString("\n<article class=\"article\">\n<header>\n<h1>")
 	w.text(d.Title)
 	w.WriteString("</h1>\n<p class=\"meta\">")

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"math/rand/v2"
 	"slices"
@@ -174,8 +175,8 @@ func TestCompiledArticlePageMatchesTemplates(t *testing.T) {
 		if err := th.pages[articlePage].ExecuteTemplate(&want, layoutFile, v); err != nil {
 			t.Fatal(err)
 		}
-		var got htmlWriter
-		if err := write(&got, &v); err != nil {
+		var got bytes.Buffer
+		if err := write(htmlWriter{&got}, &v); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != want.String() {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -32,7 +33,7 @@ type Theme struct {
 	pages  map[string]*template.Template // by page file name, "year.html"
 	assets map[string][]byte             // by path under assets/, "style.css"
 	// compiled writes the page files that keep the default templates.
-	compiled map[string]func(*htmlWriter, *view) error
+	compiled map[string]func(htmlWriter, *view) error
 }
 
 // The page files of a theme: each is parsed together with base.html and the
@@ -72,7 +73,7 @@ func LoadTheme(opts Options) (*Theme, error) {
 			return nil, fmt.Errorf("reading %s: %w", themeDir, err)
 		}
 	}
-	th := &Theme{assets: map[string][]byte{}, compiled: map[string]func(*htmlWriter, *view) error{}}
+	th := &Theme{assets: map[string][]byte{}, compiled: map[string]func(htmlWriter, *view) error{}}
 	for name, b := range files {
 		if rest, ok := strings.CutPrefix(name, "assets/"); ok {
 			th.assets[rest] = b
@@ -202,11 +203,14 @@ func parseErrorMsg(err error) string {
 // execute renders the page template name with v.
 func (th *Theme) execute(w io.Writer, name string, v view) error {
 	if write := th.compiled[name]; write != nil {
-		var hw htmlWriter
-		if err := write(&hw, &v); err != nil {
+		if b, ok := w.(*bytes.Buffer); ok {
+			return write(htmlWriter{b}, &v)
+		}
+		var b bytes.Buffer
+		if err := write(htmlWriter{&b}, &v); err != nil {
 			return err
 		}
-		_, err := io.WriteString(w, hw.String())
+		_, err := w.Write(b.Bytes())
 		return err
 	}
 	t, ok := th.pages[name]
