@@ -3,9 +3,11 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io"
 
 	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/link"
+	"github.com/treatyline/treatyline/internal/markdown"
 )
 
 // articleItem is an article in a list.
@@ -114,8 +116,24 @@ type articleData struct {
 	articleItem
 	SourceURL string
 	Tags      []ref
-	Body      template.HTML
 	Entries   []entryView
+
+	// The body and what renders it for the page: the compiled article
+	// page writes it straight into the page.
+	body *markdown.Doc
+	site *site
+	l    linker
+}
+
+// Body is the article's body, rendered for the page.
+func (d articleData) Body() (template.HTML, error) { return d.site.block(d.l, d.body) }
+
+// writeBody writes the article's body, rendered for the page, to w.
+func (d *articleData) writeBody(w io.Writer) error {
+	if d.body == nil {
+		return nil
+	}
+	return d.site.md.Render(w, d.body, resolver{d.site, d.l})
 }
 
 func (s *site) article(a *content.Article) func(l linker) (view, error) {
@@ -124,12 +142,9 @@ func (s *site) article(a *content.Article) func(l linker) (view, error) {
 		if err != nil {
 			return view{}, err
 		}
-		d := articleData{articleItem: it, SourceURL: a.SourceURL}
+		d := articleData{articleItem: it, SourceURL: a.SourceURL, body: a.Body, site: s, l: l}
 		for _, tag := range a.Tags {
 			d.Tags = append(d.Tags, s.tagRef(l, tag))
-		}
-		if d.Body, err = s.block(l, a.Body); err != nil {
-			return view{}, err
 		}
 		if d.Entries, err = s.entries(l, s.tl.ByArticle[a.Slug], false); err != nil {
 			return view{}, err

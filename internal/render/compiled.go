@@ -553,7 +553,9 @@ func (w htmlWriter) articleMain(d *articleData) error {
 		w.WriteString("</p>")
 	}
 	w.WriteString("\n</header>\n<div class=\"body\">\n")
-	w.WriteString(string(d.Body))
+	if err := d.writeBody(w); err != nil {
+		return err
+	}
 	w.WriteString("\n</div>\n<footer>\n<dl class=\"facts\">")
 	if len(d.Treaties) > 0 {
 		w.WriteString("\n<dt>Treaties</dt>\n<dd>")

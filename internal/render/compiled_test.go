@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/treatyline/treatyline/internal/markdown"
 	"github.com/treatyline/treatyline/templates"
 )
 
@@ -153,10 +154,13 @@ func TestCompiledArticlePageMatchesTemplates(t *testing.T) {
 	if write == nil {
 		t.Fatal("the default article page is not compiled")
 	}
-	s := &site{theme: th, shared: newShared()}
+	s := &site{theme: th, shared: newShared(), md: markdown.New(markdown.Options{})}
 	r := rand.New(rand.NewPCG(3, 5))
 	for range 1000 {
-		d := articleData{articleItem: pickItem(r), SourceURL: pick(r), Tags: pickRefs(r), Body: template.HTML(pick(r))}
+		d := articleData{articleItem: pickItem(r), SourceURL: pick(r), Tags: pickRefs(r), site: s}
+		if r.IntN(4) > 0 {
+			d.body = s.md.Parse([]byte("Some *text*, " + pick(r) + "\n\n- [a link](" + pick(r) + ")\n"))
+		}
 		for range r.IntN(3) {
 			d.Entries = append(d.Entries, pickEntry(r))
 		}
