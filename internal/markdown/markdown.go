@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -48,14 +49,7 @@ func New(opts Options) *Markdown {
 			&TreatyLinkExtender{},
 			&AnnotationExtender{},
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			// 1000: after every other transformer, so it sees each link
-			// in its final place.
-			parser.WithASTTransformers(util.Prioritized(linkFilter{}, 1000),
-				// 1000 too: the order of the two does not matter.
-				util.Prioritized(cellAlign{}, 1000)),
-		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	var htmlOpts []html.Option
 	if opts.UnsafeHTML {
@@ -89,6 +83,10 @@ func (m *Markdown) Parse(src []byte) *Doc {
 func (m *Markdown) parse(src []byte, bodies *spill) *Doc {
 	root := m.parser.Parse(text.NewReader(src))
 	doc := &Doc{Sum: sha256.Sum256(src)}
+	// One walk drops dangerous links, aligns table cells and finds the
+	// treaty links and annotations.
+	var dangerous []ast.Node
+	var annotations []*AnnotationNode
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -97,11 +95,21 @@ func (m *Markdown) parse(src []byte, bodies *spill) *Doc {
 		case *TreatyLinkNode:
 			doc.Links = append(doc.Links, n.Link)
 		case *AnnotationNode:
-			n.Annotation.Text = plainText(n, src)
-			doc.Annotations = append(doc.Annotations, n.Annotation)
+			annotations = append(annotations, n)
+		case *extast.TableCell:
+			alignCell(n)
+		default:
+			if dangerousLink(n, src) {
+				dangerous = append(dangerous, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	dropLinks(dangerous, src)
+	for _, n := range annotations {
+		n.Annotation.Text = plainText(n, src)
+		doc.Annotations = append(doc.Annotations, n.Annotation)
+	}
 	// Footnote definitions move to the end of the tree; the lists follow
 	// the source.
 	slices.SortStableFunc(doc.Links, func(a, b *TreatyLink) int { return cmp.Compare(a.Offset, b.Offset) })
