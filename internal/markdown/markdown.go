@@ -30,8 +30,9 @@ type Markdown struct {
 	// inline holds the docs of the short fields given to Inline, by source:
 	// a summary or a note shows on several pages.
 	inline sync.Map
-	// buffers recycles the holeWriters of parses.
-	buffers sync.Pool
+	// buffers recycles the holeWriters of parses, and filled the
+	// filledHoles of renderings to strings.
+	buffers, filled sync.Pool
 	// bodies keeps what Parse renders, once made; nil without one.
 	bodies     *spill
 	bodiesOnce sync.Once
@@ -145,6 +146,20 @@ func (m *Markdown) Render(w io.Writer, doc *Doc, r Resolver) error {
 	return doc.render(w, r)
 }
 
+// HTML returns doc as Render writes it.
+func (m *Markdown) HTML(doc *Doc, r Resolver) (template.HTML, error) {
+	if doc.err != nil {
+		return "", doc.err
+	}
+	f, _ := m.filled.Get().(*filledHoles)
+	if f == nil {
+		f = new(filledHoles)
+	}
+	defer m.filled.Put(f)
+	s, err := doc.renderString(r, f)
+	return template.HTML(s), err
+}
+
 // Inline renders a short Markdown field, such as a treaty summary or an
 // event note. A single paragraph renders without its <p>, ready to sit in
 // other markup; anything longer renders as blocks.
@@ -157,16 +172,14 @@ func (m *Markdown) Inline(src string, r Resolver) (template.HTML, error) {
 		doc = m.parse([]byte(src), nil)
 		m.inline.Store(src, doc)
 	}
-	var b strings.Builder
-	b.Grow(doc.size)
-	if err := m.Render(&b, doc, r); err != nil {
+	out, err := m.HTML(doc, r)
+	if err != nil {
 		return "", err
 	}
-	out := b.String()
 	if doc.paragraph {
-		out = strings.TrimSuffix(strings.TrimPrefix(out, "<p>"), "</p>\n")
+		out = template.HTML(strings.TrimSuffix(strings.TrimPrefix(string(out), "<p>"), "</p>\n"))
 	}
-	return template.HTML(out), nil
+	return out, nil
 }
 
 // plainText returns the text under n as a reader sees it: escapes and
