@@ -133,7 +133,9 @@ func inputDigest(opts Options, out string) (digest string, ok bool) {
 	defer root.Close()
 	fsys, release := siteFS(root)
 	defer release()
-	if info, err := fs.Lstat(fsys, "config.toml"); err != nil || hashEntry(h, fsys, "config.toml", info.Mode().Type()) != nil {
+	// The bytes of each file are dropped once hashed: one buffer serves them all.
+	var buf []byte
+	if info, err := fs.Lstat(fsys, "config.toml"); err != nil || hashEntry(h, fsys, "config.toml", info.Mode().Type(), &buf) != nil {
 		return "", false
 	}
 	for _, dir := range []string{"content", "templates"} {
@@ -147,7 +149,7 @@ func inputDigest(opts Options, out string) (digest string, ok bool) {
 				fmt.Fprintf(h, "dir %q\x00", p)
 				return nil
 			}
-			return hashEntry(h, fsys, p, d.Type())
+			return hashEntry(h, fsys, p, d.Type(), &buf)
 		})
 		if err != nil && !(errors.Is(err, fs.ErrNotExist) && isMissing(fsys, dir)) {
 			return "", false
@@ -165,18 +167,32 @@ func isMissing(fsys fs.FS, dir string) bool {
 
 // hashEntry adds the path, size and bytes of the file p, of type typ, to
 // h; only a regular file will do. The type comes from the folder listing
-// that found p, which saves a stat of every file of a large site.
-func hashEntry(h io.Writer, fsys fs.FS, p string, typ fs.FileMode) error {
+// that found p, which saves a stat of every file of a large site. The file
+// is read into *buf where fsys can, and *buf keeps the larger buffer.
+func hashEntry(h io.Writer, fsys fs.FS, p string, typ fs.FileMode, buf *[]byte) error {
 	if !typ.IsRegular() {
 		return fmt.Errorf("%s is not a regular file", p)
 	}
-	data, err := fs.ReadFile(fsys, p)
+	var data []byte
+	var err error
+	if bfs, ok := fsys.(bufferFS); ok {
+		if data, err = bfs.ReadFileBuffer(p, *buf); err == nil {
+			*buf = data
+		}
+	} else {
+		data, err = fs.ReadFile(fsys, p)
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(h, "file %q %d\x00", p, len(data))
 	_, err = h.Write(data)
 	return err
+}
+
+// bufferFS is a file system that reads files into a buffer of the caller's.
+type bufferFS interface {
+	ReadFileBuffer(name string, buf []byte) ([]byte, error)
 }
 
 func hashFile(h io.Writer, name string) error {

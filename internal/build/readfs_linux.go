@@ -43,7 +43,10 @@ func siteFS(root *os.Root) (fs.FS, func()) {
 }
 
 // ReadFile reads the file name of the site.
-func (r readFS) ReadFile(name string) ([]byte, error) {
+func (r readFS) ReadFile(name string) ([]byte, error) { return r.ReadFileBuffer(name, nil) }
+
+// ReadFileBuffer is ReadFile reading into buf when the file fits.
+func (r readFS) ReadFileBuffer(name string, buf []byte) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return r.rootFS.ReadFile(name)
 	}
@@ -52,7 +55,7 @@ func (r readFS) ReadFile(name string) ([]byte, error) {
 	if err != nil {
 		return r.rootFS.ReadFile(name)
 	}
-	data, err := readAll(fd)
+	data, err := readAll(fd, buf)
 	unix.Close(fd)
 	if err != nil {
 		return r.rootFS.ReadFile(name)
@@ -60,9 +63,10 @@ func (r readFS) ReadFile(name string) ([]byte, error) {
 	return data, nil
 }
 
-// readAll reads the regular file open at fd, sized by fstat as
-// os.ReadFile does; anything else is left to os.Root.
-func readAll(fd int) ([]byte, error) {
+// readAll reads the regular file open at fd into buf, or into a buffer
+// sized by fstat as os.ReadFile does when buf is too small; anything else
+// is left to os.Root.
+func readAll(fd int, buf []byte) ([]byte, error) {
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, err
@@ -70,7 +74,11 @@ func readAll(fd int) ([]byte, error) {
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return nil, fs.ErrInvalid
 	}
-	data := make([]byte, 0, st.Size+1)
+	// One byte to spare finds the end with no second buffer.
+	data := buf[:0]
+	if int64(cap(data)) < st.Size+1 {
+		data = make([]byte, 0, st.Size+1)
+	}
 	for {
 		n, err := unix.Read(fd, data[len(data):cap(data)])
 		switch {

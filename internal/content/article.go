@@ -48,7 +48,8 @@ func (l *loader) loadArticles() []*articleFile {
 
 // decodeArticle decodes and checks one article. It returns nil when the
 // article cannot be decoded at all. The body's parse is taken from ca, and
-// kept there, when ca is not nil.
+// kept there, when ca is not nil. Nothing it returns or keeps refers to
+// src, which may be reused once it returns.
 func (l *loader) decodeArticle(f *file, src []byte, ca *cachedArticle) *articleFile {
 	if !l.checkEncoding(f, src) {
 		return nil

@@ -138,7 +138,7 @@ func (l *loader) loadArticlesFrom(ents []entry) []articleResult {
 	for i, e := range ents {
 		if l.cache != nil && l.cache.context == l.context {
 			if prev := l.cache.articles[e.path]; prev != nil && !prev.stale {
-				results[i] = l.loadArticle(e)
+				results[i] = l.loadArticle(e, nil)
 				continue
 			}
 		}
@@ -148,8 +148,11 @@ func (l *loader) loadArticlesFrom(ents []entry) []articleResult {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(1, len(todo))) {
 		wg.Go(func() {
+			// Decoding keeps nothing of a file's bytes, so one buffer
+			// serves all the files of a worker.
+			var buf []byte
 			for i := range next {
-				results[i] = l.loadArticle(ents[i])
+				results[i] = l.loadArticle(ents[i], &buf)
 			}
 		})
 	}
@@ -162,8 +165,9 @@ func (l *loader) loadArticlesFrom(ents []entry) []articleResult {
 }
 
 // loadArticle reads and decodes one article, or takes it from the cache.
-// It only reads the loader's shared state, so calls may run concurrently.
-func (l *loader) loadArticle(e entry) articleResult {
+// It reads into *buf when buf is not nil (see readBuffer). It only reads
+// the loader's shared state, so calls may run concurrently.
+func (l *loader) loadArticle(e entry, buf *[]byte) articleResult {
 	var prev *cachedArticle
 	if l.cache != nil {
 		prev = l.cache.articles[e.path]
@@ -174,7 +178,7 @@ func (l *loader) loadArticle(e entry) articleResult {
 		res.af, res.diags = l.keep(prev.decoded, prev.diags)
 		return res
 	}
-	src, f := l.readTo(&res.diags, e.path, e.symlink)
+	src, f := l.readBuffer(&res.diags, e.path, e.symlink, buf)
 	if f == nil {
 		return res
 	}

@@ -122,7 +122,28 @@ func (l *loader) read(p string, symlink bool) ([]byte, *file) {
 
 // readTo is read reporting to diags, for loads that run concurrently.
 func (l *loader) readTo(diags *diag.List, p string, symlink bool) ([]byte, *file) {
-	src, err := fs.ReadFile(l.fsys, p)
+	return l.readBuffer(diags, p, symlink, nil)
+}
+
+// bufferFS is a file system that reads a file into a buffer of the
+// caller's, as the build's does.
+type bufferFS interface {
+	ReadFileBuffer(name string, buf []byte) ([]byte, error)
+}
+
+// readBuffer is readTo reading into *buf, when buf is not nil and the file
+// system can; *buf then keeps the larger buffer, and the bytes returned are
+// the caller's until its next read into *buf.
+func (l *loader) readBuffer(diags *diag.List, p string, symlink bool, buf *[]byte) ([]byte, *file) {
+	var src []byte
+	var err error
+	if bfs, ok := l.fsys.(bufferFS); ok && buf != nil {
+		if src, err = bfs.ReadFileBuffer(p, *buf); err == nil {
+			*buf = src
+		}
+	} else {
+		src, err = fs.ReadFile(l.fsys, p)
+	}
 	if err == nil {
 		return src, newFile(p, src)
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -47,7 +48,7 @@ type tomlDoc struct {
 func decodeTOML(f *file, text []byte, base int) (table, bool) {
 	doc := &tomlDoc{file: f, base: base, loc: locate(text)}
 	m := map[string]any{}
-	if _, err := toml.NewDecoder(strings.NewReader(string(text))).Decode(&m); err != nil {
+	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&m); err != nil {
 		off := 0
 		msg := err.Error()
 		var perr toml.ParseError

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+	"cmp"
 	"regexp"
 	"slices"
 	"time"
@@ -66,16 +68,24 @@ var (
 	// annotationOpenersKey holds the innermost open *annotationOpener of
 	// the block being parsed.
 	annotationOpenersKey = parser.NewContextKey()
-	// bracketPairsKey holds the *bracketPairs of the block being parsed.
+	// bracketPairsKey holds the document's *bracketPairs.
 	bracketPairsKey = parser.NewContextKey()
 )
 
-// bracketPairs maps the offset of each "[" of a block whose matching "]" is
-// followed by a well-formed attribute list to the offset of that "]".
+// bracketPairs holds, for the block being parsed, the offset of each "["
+// whose matching "]" is followed by a well-formed attribute list, with the
+// offset of that "]". One per document: its slices serve block after block.
 type bracketPairs struct {
-	block ast.Node
-	close map[int]int
+	block ast.Node      // nil between blocks
+	pairs []bracketPair // in order of their "["
+
+	// Scratch of find.
+	buf    []byte
+	starts []int
+	open   []int
 }
+
+type bracketPair struct{ open, close int }
 
 // annotationParser reads annotations. It triggers on "[" and "]" like
 // goldmark's link parser, so Markdown inside the brackets keeps working:
@@ -93,7 +103,7 @@ func (annotationParser) Trigger() []byte { return []byte{'[', ']'} }
 func (annotationParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	if line[0] == '[' {
-		end, ok := pairsOf(parent, block.Source(), pc)[seg.Start]
+		end, ok := pairsOf(parent, block.Source(), pc).closeOf(seg.Start)
 		if !ok {
 			return nil
 		}
@@ -153,7 +163,9 @@ func (annotationParser) CloseBlock(parent ast.Node, block text.Reader, pc parser
 		dissolve(op)
 	}
 	pc.Set(annotationOpenersKey, nil)
-	pc.Set(bracketPairsKey, nil)
+	if bp, ok := pc.Get(bracketPairsKey).(*bracketPairs); ok {
+		bp.block = nil
+	}
 }
 
 // dissolve turns an opener that did not become an annotation back into the
@@ -164,35 +176,55 @@ func dissolve(op *annotationOpener) {
 	}
 }
 
-// pairsOf returns the bracket pairs of block, computing them on its first "[".
-func pairsOf(block ast.Node, source []byte, pc parser.Context) map[int]int {
-	if bp, ok := pc.Get(bracketPairsKey).(*bracketPairs); ok && bp.block == block {
-		return bp.close
+// pairsOf returns the bracket pairs of block, finding them on its first "[".
+func pairsOf(block ast.Node, source []byte, pc parser.Context) *bracketPairs {
+	bp, _ := pc.Get(bracketPairsKey).(*bracketPairs)
+	if bp == nil {
+		bp = new(bracketPairs)
+		pc.Set(bracketPairsKey, bp)
 	}
-	bp := &bracketPairs{block: block, close: findBracketPairs(source, block.Lines())}
-	pc.Set(bracketPairsKey, bp)
-	return bp.close
+	if bp.block != block {
+		bp.block = block
+		bp.find(source, block.Lines())
+	}
+	return bp
 }
 
-// findBracketPairs matches the brackets of a block's lines in one pass,
-// skipping backslash escapes and code spans as goldmark's inline parser
-// does, and keeps the pairs whose "]" is followed by an attribute list.
-// One pass per block keeps a run of unmatched "[" linear.
-func findBracketPairs(source []byte, lines *text.Segments) map[int]int {
-	// buf is the block's lines, concatenated; starts[li] is the index in
-	// buf of line li's first byte.
-	n := 0
+// closeOf returns the offset of the "]" that pairs with the "[" at open.
+func (bp *bracketPairs) closeOf(open int) (int, bool) {
+	i, found := slices.BinarySearchFunc(bp.pairs, open, func(p bracketPair, open int) int { return cmp.Compare(p.open, open) })
+	if !found {
+		return 0, false
+	}
+	return bp.pairs[i].close, true
+}
+
+// find matches the brackets of a block's lines in one pass, skipping
+// backslash escapes and code spans as goldmark's inline parser does, and
+// keeps the pairs whose "]" is followed by an attribute list. One pass per
+// block keeps a run of unmatched "[" linear.
+func (bp *bracketPairs) find(source []byte, lines *text.Segments) {
+	bp.pairs = bp.pairs[:0]
+	// A pair needs "]{" on one line; most blocks have none.
+	n, candidate := 0, false
 	for li := range lines.Len() {
 		seg := lines.At(li)
 		n += seg.Len()
+		candidate = candidate || bytes.Contains(source[seg.Start:seg.Stop], []byte("]{"))
 	}
-	buf := make([]byte, 0, n)
-	starts := make([]int, lines.Len())
+	if !candidate {
+		return
+	}
+	// buf is the block's lines, concatenated; starts[li] is the index in
+	// buf of line li's first byte.
+	buf := slices.Grow(bp.buf[:0], n)
+	starts := bp.starts[:0]
 	for li := range lines.Len() {
 		seg := lines.At(li)
-		starts[li] = len(buf)
+		starts = append(starts, len(buf))
 		buf = append(buf, source[seg.Start:seg.Stop]...)
 	}
+	bp.buf, bp.starts = buf, starts
 	// lineOf returns the index of the line holding buf[i].
 	lineOf := func(i int) int {
 		li, found := slices.BinarySearch(starts, i)
@@ -205,8 +237,7 @@ func findBracketPairs(source []byte, lines *text.Segments) map[int]int {
 		}
 		return li
 	}
-	var pairs map[int]int
-	var open []int
+	open := bp.open[:0]
 	for i := 0; i < len(buf); i++ {
 		switch c := buf[i]; {
 		case c == '\\' && i+1 < len(buf) && util.IsPunct(buf[i+1]):
@@ -224,16 +255,15 @@ func findBracketPairs(source []byte, lines *text.Segments) map[int]int {
 				r := text.NewBlockReader(source, lines)
 				r.SetPosition(li, text.NewSegment(seg.Start+i+1-starts[li], seg.Stop))
 				if _, ok := scanAttrs(r); ok {
-					if pairs == nil {
-						pairs = map[int]int{}
-					}
 					sl := lineOf(start)
-					pairs[lines.At(sl).Start+start-starts[sl]] = seg.Start + i - starts[li]
+					bp.pairs = append(bp.pairs, bracketPair{lines.At(sl).Start + start - starts[sl], seg.Start + i - starts[li]})
 				}
 			}
 		}
 	}
-	return pairs
+	bp.open = open
+	// Pairs are found in the order of their "]".
+	slices.SortFunc(bp.pairs, func(a, b bracketPair) int { return cmp.Compare(a.open, b.open) })
 }
 
 // skipCodeSpan returns the index of the last backtick of the code span that

@@ -31,12 +31,8 @@ func scanAttrs(r text.Reader) (attrs []Attr, ok bool) {
 		}
 		_, pos := r.Position()
 		offset := pos.Start
-		var key []byte
-		for c = r.Peek(); isASCIILetter(c) || isASCIIDigit(c) || c == '-' || c == '_'; c = r.Peek() {
-			key = append(key, c)
-			r.Advance(1)
-		}
-		if c != '=' {
+		key := scanRun(r, isKeyByte)
+		if c = r.Peek(); c != '=' {
 			return nil, false
 		}
 		r.Advance(1)
@@ -57,13 +53,34 @@ func scanAttrs(r text.Reader) (attrs []Attr, ok bool) {
 }
 
 func scanBare(r text.Reader) ([]byte, bool) {
-	var value []byte
-	for c := r.Peek(); c != '}' && c != '"' && c != text.EOF && !isAttrSpace(c); c = r.Peek() {
-		value = append(value, c)
-		r.Advance(1)
-	}
+	value := scanRun(r, isBareByte)
 	return value, len(value) > 0
 }
+
+// scanRun reads the bytes from the reader's position on while in holds for
+// them. A run inside the line is a slice of it; only one that reaches the
+// line's end is read byte by byte, as it may go on in the next line.
+func scanRun(r text.Reader, in func(byte) bool) []byte {
+	line, _ := r.PeekLine()
+	n := 0
+	for n < len(line) && in(line[n]) {
+		n++
+	}
+	if n < len(line) {
+		r.Advance(n)
+		return line[:n]
+	}
+	var run []byte
+	for c := r.Peek(); in(c); c = r.Peek() {
+		run = append(run, c)
+		r.Advance(1)
+	}
+	return run
+}
+
+func isKeyByte(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) || c == '-' || c == '_' }
+
+func isBareByte(c byte) bool { return c != '}' && c != '"' && c != text.EOF && !isAttrSpace(c) }
 
 func scanQuoted(r text.Reader) ([]byte, bool) {
 	r.Advance(1) // the opening quote

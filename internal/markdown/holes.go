@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"strings"
 
 	"github.com/yuin/goldmark/util"
 )
@@ -73,14 +74,7 @@ func fill(w io.Writer, html []byte, holes []hole, r Resolver) error {
 		if _, err := hw.Write(html[at:h.at]); err != nil {
 			return err
 		}
-		switch {
-		case h.link != nil:
-			writeTreatyLink(hw, h.link, r)
-		case h.open:
-			writeAnnotationStart(hw, h.ann, wrapper(r, h.span), r)
-		default:
-			writeAnnotationEnd(hw, wrapper(r, h.span))
-		}
+		fillHole(hw, h, r)
 		at = h.at
 	}
 	if _, err := hw.Write(html[at:]); err != nil {
@@ -90,6 +84,54 @@ func fill(w io.Writer, html []byte, holes []hole, r Resolver) error {
 		return bw.Flush()
 	}
 	return nil
+}
+
+func fillHole(w htmlWriter, h hole, r Resolver) {
+	switch {
+	case h.link != nil:
+		writeTreatyLink(w, h.link, r)
+	case h.open:
+		writeAnnotationStart(w, h.ann, wrapper(r, h.span), r)
+	default:
+		writeAnnotationEnd(w, wrapper(r, h.span))
+	}
+}
+
+// filledHoles holds the holes of a Doc filled in, so that the string of
+// its HTML can be made at its final size.
+type filledHoles struct {
+	bytes.Buffer
+	ends []int // where each hole's text ends in Buffer
+}
+
+// renderString returns d's HTML with its holes filled by r, using f.
+func (d *Doc) renderString(r Resolver, f *filledHoles) (string, error) {
+	f.Reset()
+	f.ends = f.ends[:0]
+	for _, h := range d.holes {
+		fillHole(&f.Buffer, h, r)
+		f.ends = append(f.ends, f.Len())
+	}
+	var b strings.Builder
+	b.Grow(d.size + f.Len())
+	write := func(html []byte) error {
+		at, from := 0, 0
+		for i, h := range d.holes {
+			b.Write(html[at:h.at])
+			b.Write(f.Bytes()[from:f.ends[i]])
+			at, from = h.at, f.ends[i]
+		}
+		b.Write(html[at:])
+		return nil
+	}
+	if d.spilled != nil {
+		if err := d.spilled.read(d.off, d.size, write); err != nil {
+			return "", err
+		}
+	} else {
+		_ = write(d.html)
+	}
+	return b.String(), nil
 }
 
 // writeTreatyLink writes a treaty link as a link to its treaty, or as a

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -29,8 +30,9 @@ type Markdown struct {
 	// inline holds the docs of the short fields given to Inline, by source:
 	// a summary or a note shows on several pages.
 	inline sync.Map
-	// buffers recycles the holeWriters of parses.
-	buffers sync.Pool
+	// buffers recycles the holeWriters of parses, and filled the
+	// filledHoles of renderings to strings.
+	buffers, filled sync.Pool
 	// bodies keeps what Parse renders, once made; nil without one.
 	bodies     *spill
 	bodiesOnce sync.Once
@@ -48,14 +50,7 @@ func New(opts Options) *Markdown {
 			&TreatyLinkExtender{},
 			&AnnotationExtender{},
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			// 1000: after every other transformer, so it sees each link
-			// in its final place.
-			parser.WithASTTransformers(util.Prioritized(linkFilter{}, 1000),
-				// 1000 too: the order of the two does not matter.
-				util.Prioritized(cellAlign{}, 1000)),
-		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	var htmlOpts []html.Option
 	if opts.UnsafeHTML {
@@ -89,6 +84,10 @@ func (m *Markdown) Parse(src []byte) *Doc {
 func (m *Markdown) parse(src []byte, bodies *spill) *Doc {
 	root := m.parser.Parse(text.NewReader(src))
 	doc := &Doc{Sum: sha256.Sum256(src)}
+	// One walk drops dangerous links, aligns table cells and finds the
+	// treaty links and annotations.
+	var dangerous []ast.Node
+	var annotations []*AnnotationNode
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -97,11 +96,21 @@ func (m *Markdown) parse(src []byte, bodies *spill) *Doc {
 		case *TreatyLinkNode:
 			doc.Links = append(doc.Links, n.Link)
 		case *AnnotationNode:
-			n.Annotation.Text = plainText(n, src)
-			doc.Annotations = append(doc.Annotations, n.Annotation)
+			annotations = append(annotations, n)
+		case *extast.TableCell:
+			alignCell(n)
+		default:
+			if dangerousLink(n, src) {
+				dangerous = append(dangerous, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	dropLinks(dangerous, src)
+	for _, n := range annotations {
+		n.Annotation.Text = plainText(n, src)
+		doc.Annotations = append(doc.Annotations, n.Annotation)
+	}
 	// Footnote definitions move to the end of the tree; the lists follow
 	// the source.
 	slices.SortStableFunc(doc.Links, func(a, b *TreatyLink) int { return cmp.Compare(a.Offset, b.Offset) })
@@ -137,6 +146,20 @@ func (m *Markdown) Render(w io.Writer, doc *Doc, r Resolver) error {
 	return doc.render(w, r)
 }
 
+// HTML returns doc as Render writes it.
+func (m *Markdown) HTML(doc *Doc, r Resolver) (template.HTML, error) {
+	if doc.err != nil {
+		return "", doc.err
+	}
+	f, _ := m.filled.Get().(*filledHoles)
+	if f == nil {
+		f = new(filledHoles)
+	}
+	defer m.filled.Put(f)
+	s, err := doc.renderString(r, f)
+	return template.HTML(s), err
+}
+
 // Inline renders a short Markdown field, such as a treaty summary or an
 // event note. A single paragraph renders without its <p>, ready to sit in
 // other markup; anything longer renders as blocks.
@@ -149,16 +172,14 @@ func (m *Markdown) Inline(src string, r Resolver) (template.HTML, error) {
 		doc = m.parse([]byte(src), nil)
 		m.inline.Store(src, doc)
 	}
-	var b strings.Builder
-	b.Grow(doc.size)
-	if err := m.Render(&b, doc, r); err != nil {
+	out, err := m.HTML(doc, r)
+	if err != nil {
 		return "", err
 	}
-	out := b.String()
 	if doc.paragraph {
-		out = strings.TrimSuffix(strings.TrimPrefix(out, "<p>"), "</p>\n")
+		out = template.HTML(strings.TrimSuffix(strings.TrimPrefix(string(out), "<p>"), "</p>\n"))
 	}
-	return template.HTML(out), nil
+	return out, nil
 }
 
 // plainText returns the text under n as a reader sees it: escapes and

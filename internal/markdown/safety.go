@@ -4,43 +4,31 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// linkFilter drops links, images and autolinks with a dangerous destination
-// and keeps their text. goldmark drops those only in safe mode; here they
-// go whatever Options.UnsafeHTML says, which lets raw HTML through and
-// nothing more.
-type linkFilter struct{}
+// Links, images and autolinks with a dangerous destination are dropped and
+// keep their text. goldmark drops those only in safe mode; here they go
+// whatever Options.UnsafeHTML says, which lets raw HTML through and nothing
+// more.
 
-var _ parser.ASTTransformer = linkFilter{}
+// dangerousLink reports whether n is a link, an image or an autolink with a
+// dangerous destination.
+func dangerousLink(n ast.Node, source []byte) bool {
+	switch n := n.(type) {
+	case *ast.Link:
+		return dangerousURL(n.Destination)
+	case *ast.Image:
+		return dangerousURL(n.Destination)
+	case *ast.AutoLink:
+		return dangerousURL(n.URL(source))
+	}
+	return false
+}
 
-func (linkFilter) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	source := reader.Source()
-	var bad []ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Link:
-			if dangerousURL(n.Destination) {
-				bad = append(bad, n)
-			}
-		case *ast.Image:
-			if dangerousURL(n.Destination) {
-				bad = append(bad, n)
-			}
-		case *ast.AutoLink:
-			if dangerousURL(n.URL(source)) {
-				bad = append(bad, n)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, n := range bad {
+// dropLinks replaces links, found by dangerousLink, by their text.
+func dropLinks(links []ast.Node, source []byte) {
+	for _, n := range links {
 		parent := n.Parent()
 		if a, ok := n.(*ast.AutoLink); ok {
 			s := ast.NewString(a.Label(source))
@@ -65,20 +53,22 @@ func (linkFilter) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 // breaks ignored, case folded.
 func dangerousURL(dest []byte) bool {
 	u := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest)))
-	var scheme strings.Builder
+	var scheme [len("data:image/jpeg")]byte
+	n := 0
 	for _, c := range u {
 		switch {
 		case c == '\t' || c == '\n' || c == '\r':
 			continue
-		case scheme.Len() == 0 && c <= ' ':
+		case n == 0 && c <= ' ':
 			continue
 		}
-		scheme.WriteByte(lowerASCII(c))
-		if scheme.Len() == len("data:image/jpeg") {
+		scheme[n] = lowerASCII(c)
+		n++
+		if n == len(scheme) {
 			break
 		}
 	}
-	s := scheme.String()
+	s := string(scheme[:n])
 	switch {
 	case strings.HasPrefix(s, "javascript:"), strings.HasPrefix(s, "vbscript:"):
 		return true

@@ -161,9 +161,5 @@ func (s *site) block(l linker, doc *markdown.Doc) (template.HTML, error) {
 	if doc == nil {
 		return "", nil
 	}
-	var b strings.Builder
-	if err := s.md.Render(&b, doc, resolver{s, l}); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil
+	return s.md.HTML(doc, resolver{s, l})
 }
