@@ -22,7 +22,7 @@ import (
 )
 
 // Markdown parses and renders article bodies. One Markdown serves a whole
-// build: Parse, Render and Inline are safe for concurrent use.
+// build: Parse, Render, HTML and Inline are safe for concurrent use.
 type Markdown struct {
 	parser parser.Parser
 	// renderer renders every parse, with holes for the Resolver to fill.
@@ -146,7 +146,7 @@ func (m *Markdown) Render(w io.Writer, doc *Doc, r Resolver) error {
 	return doc.render(w, r)
 }
 
-// HTML returns doc as Render writes it.
+// HTML returns doc as Render writes it, in a string made at its final size.
 func (m *Markdown) HTML(doc *Doc, r Resolver) (template.HTML, error) {
 	if doc.err != nil {
 		return "", doc.err
