@@ -122,8 +122,22 @@ func (tx *Tx) linkFile(oldname, newname string) error {
 // removeTree deletes the tree name. Folders the user made read-only are made
 // writable first when that is what stops the deletion: a deleted tree's
 // folders are its own, never shared with the output folder, which holds only
-// links to its files.
+// links to its files. The tree's marker goes last, so that a build killed
+// while deleting leaves a tree the next build still knows as a leftover.
 func removeTree(root *os.Root, name string) error {
+	if entries, err := fs.ReadDir(root.FS(), name); err == nil {
+		for _, e := range entries {
+			if e.Name() != markerName {
+				if err := removeAll(root, path.Join(name, e.Name())); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return removeAll(root, name)
+}
+
+func removeAll(root *os.Root, name string) error {
 	err := root.RemoveAll(name)
 	if err == nil || !errors.Is(err, fs.ErrPermission) {
 		return err
