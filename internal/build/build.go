@@ -129,7 +129,7 @@ func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
 	out, ok := outputFolder(opts)
 	if !ok {
 		// No output folder to hold a record: the build reports why.
-		return New(opts).Build(ctx)
+		return buildOnce(ctx, opts)
 	}
 	// The inputs are digested alongside the build, from its start, so that
 	// an edit made while the build runs leaves a record that no longer
@@ -140,7 +140,7 @@ func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
 		stats.Duration = now().Sub(start)
 		return stats, nil, nil
 	}
-	stats, diags, err := New(opts).Build(ctx)
+	stats, diags, err := buildOnce(ctx, opts)
 	// Warnings are shown by every build, so a site with warnings is always
 	// built; a record that cannot be written only costs the next build
 	// its shortcut.
@@ -168,7 +168,8 @@ const maxKeptBuffer = 1 << 20
 // renderAll renders pages on every core and hands each to tx as it is done,
 // so no more than a page per worker is held in memory at once, and reports
 // each page to progress when it is not nil. The output does not depend on
-// the order: tx keys files by path.
+// the order: tx keys files by path. It clears pages as it hands them out,
+// so that what only one page needs is freed once that page is rendered.
 func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx, progress func(done, total int)) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -202,7 +203,8 @@ func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx, progres
 		})
 	}
 feed:
-	for _, p := range pages {
+	for i, p := range pages {
+		pages[i] = render.Page{}
 		select {
 		case next <- p:
 		case <-ctx.Done():
