@@ -57,6 +57,7 @@ type site struct {
 	// reports finds the timeline entry of an article's annotation.
 	reports map[*markdown.Annotation]*timeline.Entry
 	shared  *shared
+	words   *words
 }
 
 // term is a tag or a party with what carries it.
@@ -78,6 +79,7 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 		root:    basePath(cs.Config.BaseURL),
 		reports: map[*markdown.Annotation]*timeline.Entry{},
 		shared:  newShared(),
+		words:   newWords(cs, tl),
 	}
 	s.tags, s.parties = s.terms()
 	for _, e := range tl.Entries {
