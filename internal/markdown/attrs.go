@@ -14,37 +14,47 @@ import (
 // escapes, a line break is not allowed). Pairs are separated by white space,
 // line breaks included. An empty list, a key without "=" or anything else
 // out of shape gives ok false, and the reader's position is then undefined.
+//
+// The attributes stay in memory with their article, so they take two
+// allocations however many there are: the values share one string, and
+// the keys that annotations know are constants.
 func scanAttrs(r text.Reader) (attrs []Attr, ok bool) {
 	if r.Peek() != '{' {
 		return nil, false
 	}
 	r.Advance(1)
+	type span struct {
+		key        []byte
+		start, end int // of the value in values
+		offset     int
+	}
+	var spans []span
+	var values []byte
 	for {
 		skipAttrSpace(r)
 		c := r.Peek()
 		if c == '}' {
 			r.Advance(1)
-			return attrs, len(attrs) > 0
+			break
 		}
 		if !isASCIILetter(c) {
 			return nil, false
 		}
 		_, pos := r.Position()
-		offset := pos.Start
-		var key []byte
+		sp := span{offset: pos.Start}
 		for c = r.Peek(); isASCIILetter(c) || isASCIIDigit(c) || c == '-' || c == '_'; c = r.Peek() {
-			key = append(key, c)
+			sp.key = append(sp.key, c)
 			r.Advance(1)
 		}
 		if c != '=' {
 			return nil, false
 		}
 		r.Advance(1)
-		var value []byte
+		sp.start = len(values)
 		if r.Peek() == '"' {
-			value, ok = scanQuoted(r)
+			values, ok = scanQuoted(r, values)
 		} else {
-			value, ok = scanBare(r)
+			values, ok = scanBare(r, values)
 		}
 		if !ok {
 			return nil, false
@@ -52,22 +62,53 @@ func scanAttrs(r text.Reader) (attrs []Attr, ok bool) {
 		if c = r.Peek(); c != '}' && !isAttrSpace(c) {
 			return nil, false
 		}
-		attrs = append(attrs, Attr{Key: string(key), Value: string(value), Offset: offset})
+		sp.end = len(values)
+		spans = append(spans, sp)
 	}
+	if len(spans) == 0 {
+		return nil, false
+	}
+	all := string(values)
+	attrs = make([]Attr, len(spans))
+	for i, sp := range spans {
+		attrs[i] = Attr{Key: attrKey(sp.key), Value: all[sp.start:sp.end], Offset: sp.offset}
+	}
+	return attrs, true
 }
 
-func scanBare(r text.Reader) ([]byte, bool) {
-	var value []byte
+// attrKey returns key as a string, without allocating for the keys that
+// annotations know.
+func attrKey(key []byte) string {
+	switch string(key) {
+	case "date":
+		return "date"
+	case "treaty":
+		return "treaty"
+	case "kind":
+		return "kind"
+	case "party":
+		return "party"
+	case "until":
+		return "until"
+	case "label":
+		return "label"
+	}
+	return string(key)
+}
+
+// scanBare appends a bare value to values.
+func scanBare(r text.Reader, values []byte) ([]byte, bool) {
+	n := len(values)
 	for c := r.Peek(); c != '}' && c != '"' && c != text.EOF && !isAttrSpace(c); c = r.Peek() {
-		value = append(value, c)
+		values = append(values, c)
 		r.Advance(1)
 	}
-	return value, len(value) > 0
+	return values, len(values) > n
 }
 
-func scanQuoted(r text.Reader) ([]byte, bool) {
+// scanQuoted appends a quoted value to values.
+func scanQuoted(r text.Reader, value []byte) ([]byte, bool) {
 	r.Advance(1) // the opening quote
-	value := []byte{}
 	for {
 		switch c := r.Peek(); c {
 		case text.EOF, '\n', '\r':
