@@ -380,7 +380,7 @@ func sameFacts(a, b *content.Article) bool {
 // facts is a copy of a without its body and positions.
 func facts(a *content.Article) content.Article {
 	c := *a
-	c.Body, c.Pos = nil, diag.Pos{}
+	c.Body = nil
 	c.Events = make([]*content.Event, len(a.Events))
 	for i, ev := range a.Events {
 		e := *ev
@@ -390,7 +390,7 @@ func facts(a *content.Article) content.Article {
 	c.Annotations = make([]*content.Annotation, len(a.Annotations))
 	for i, an := range a.Annotations {
 		n := *an
-		n.Node, n.Pos = nil, diag.Pos{}
+		n.Node = nil
 		c.Annotations[i] = &n
 	}
 	return c
