@@ -6,6 +6,7 @@ import (
 
 	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/link"
+	"github.com/treatyline/treatyline/internal/timeline"
 )
 
 // articleItem is an article in a list.
@@ -105,7 +106,7 @@ type articleData struct {
 	Entries   []entryView
 }
 
-func (s *site) article(a *content.Article) func(l linker) (view, error) {
+func (s *site) article(a *content.Article, linked []*content.Annotation) func(l linker) (view, error) {
 	return func(l linker) (view, error) {
 		it, err := s.articleItem(l, a)
 		if err != nil {
@@ -115,12 +116,32 @@ func (s *site) article(a *content.Article) func(l linker) (view, error) {
 		for _, tag := range a.Tags {
 			d.Tags = append(d.Tags, s.tagRef(l, tag))
 		}
-		if d.Body, err = s.block(l, a.Body); err != nil {
+		entries := s.tl.ByArticle[a.Slug]
+		if d.Body, err = s.render(a.Body, resolver{s, l, reportsOf(entries, linked)}); err != nil {
 			return view{}, err
 		}
-		if d.Entries, err = s.entries(l, s.tl.ByArticle[a.Slug], false); err != nil {
+		if d.Entries, err = s.entries(l, entries, false); err != nil {
 			return view{}, err
 		}
 		return view{Title: a.Title, Section: "articles", Data: d}, nil
 	}
+}
+
+// reportsOf returns the entries that report the annotations linked, by
+// their place in linked, from the entries of their article; nil where an
+// annotation has none.
+func reportsOf(entries []*timeline.Entry, linked []*content.Annotation) []*timeline.Entry {
+	var reports []*timeline.Entry
+	for i, an := range linked {
+		for _, e := range entries {
+			if e.Annotation == an {
+				if reports == nil {
+					reports = make([]*timeline.Entry, len(linked))
+				}
+				reports[i] = e
+				break
+			}
+		}
+	}
+	return reports
 }
