@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -129,7 +130,7 @@ func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
 	out, ok := outputFolder(opts)
 	if !ok {
 		// No output folder to hold a record: the build reports why.
-		return New(opts).Build(ctx)
+		return buildOnce(ctx, opts)
 	}
 	// The inputs are digested alongside the build, from its start, so that
 	// an edit made while the build runs leaves a record that no longer
@@ -140,7 +141,7 @@ func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
 		stats.Duration = now().Sub(start)
 		return stats, nil, nil
 	}
-	stats, diags, err := New(opts).Build(ctx)
+	stats, diags, err := buildOnce(ctx, opts)
 	// Warnings are shown by every build, so a site with warnings is always
 	// built; a record that cannot be written only costs the next build
 	// its shortcut.
@@ -168,7 +169,8 @@ const maxKeptBuffer = 1 << 20
 // renderAll renders pages on every core and hands each to tx as it is done,
 // so no more than a page per worker is held in memory at once, and reports
 // each page to progress when it is not nil. The output does not depend on
-// the order: tx keys files by path.
+// the order: tx keys files by path. It clears pages as it hands them out,
+// so that what only one page needs is freed once that page is rendered.
 func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx, progress func(done, total int)) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -183,16 +185,17 @@ func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx, progres
 			var buf bytes.Buffer
 			for p := range next {
 				buf.Reset()
-				if err := renderPage(p, &buf); err != nil {
-					cancel(err)
-					continue
+				w := &pageWriter{tx: tx, path: p.Path, buf: &buf, limit: maxKeptBuffer}
+				err := renderPage(p, w)
+				if cerr := w.close(err == nil); err == nil {
+					err = cerr
 				}
-				if err := tx.Put(p.Path, buf.Bytes()); err != nil {
+				if err != nil {
 					cancel(err)
 				}
 				if buf.Cap() > maxKeptBuffer {
-					// A rare large page, such as an export, should not
-					// keep its memory for the small ones that follow.
+					// A page just under the limit should not keep its
+					// memory for the small ones that follow.
 					buf = bytes.Buffer{}
 				}
 				if progress != nil {
@@ -202,7 +205,8 @@ func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx, progres
 		})
 	}
 feed:
-	for _, p := range pages {
+	for i, p := range pages {
+		pages[i] = render.Page{}
 		select {
 		case next <- p:
 		case <-ctx.Done():
@@ -217,14 +221,83 @@ feed:
 // renderPage renders one page. A panic in a template or renderer is a bug,
 // but it must not take the previous output with it: it becomes an error
 // naming the page.
-func renderPage(p render.Page, buf *bytes.Buffer) (err error) {
+func renderPage(p render.Page, w io.Writer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("rendering %s: internal error: %v", p.Path, r)
 		}
 	}()
-	if err := p.Render(buf); err != nil {
+	if err := p.Render(w); err != nil {
 		return fmt.Errorf("rendering %s: %w", p.Path, err)
+	}
+	return nil
+}
+
+// pageWriter hands a page to the output: in one piece when it fits in buf
+// up to limit bytes, as nearly every page does, else as it is written, so
+// that an export of a large site, hundreds of megabytes, is never whole in
+// memory.
+type pageWriter struct {
+	tx    *publish.Tx
+	path  string
+	buf   *bytes.Buffer
+	limit int
+	file  *publish.File // once the page outgrew buf
+}
+
+func (w *pageWriter) Write(p []byte) (int, error) {
+	if w.file == nil && w.buf.Len()+len(p) <= w.limit {
+		return w.buf.Write(p)
+	}
+	if err := w.spill(); err != nil {
+		return 0, err
+	}
+	return w.file.Write(p)
+}
+
+// WriteString and WriteByte spare the renderers a buffer of their own.
+func (w *pageWriter) WriteString(s string) (int, error) {
+	if w.file == nil && w.buf.Len()+len(s) <= w.limit {
+		return w.buf.WriteString(s)
+	}
+	if err := w.spill(); err != nil {
+		return 0, err
+	}
+	return w.file.WriteString(s)
+}
+
+func (w *pageWriter) WriteByte(c byte) error {
+	if w.file == nil && w.buf.Len() < w.limit {
+		return w.buf.WriteByte(c)
+	}
+	if err := w.spill(); err != nil {
+		return err
+	}
+	return w.file.WriteByte(c)
+}
+
+// spill moves the page to a file of the output, once.
+func (w *pageWriter) spill() error {
+	if w.file != nil {
+		return nil
+	}
+	f, err := w.tx.Create(w.path)
+	if err != nil {
+		return err
+	}
+	w.file = f
+	_, err = f.Write(w.buf.Bytes())
+	w.buf.Reset()
+	return err
+}
+
+// close completes the page when it rendered, or lets go of its file.
+func (w *pageWriter) close(rendered bool) error {
+	switch {
+	case w.file != nil:
+		return w.file.Close()
+	case rendered:
+		return w.tx.Put(w.path, w.buf.Bytes())
 	}
 	return nil
 }

@@ -26,7 +26,8 @@ import (
 // files that changed and renders only the pages that show them. A Builder
 // serves one build at a time.
 type Builder struct {
-	opts  Options
+	opts Options
+	// cache is nil for a build that no rebuild follows: see buildOnce.
 	cache *content.Cache
 	last  *built // the last good build; nil before one
 	// current is true when last is what the cache's last load read: no
@@ -61,6 +62,14 @@ func New(opts Options) *Builder {
 func (b *Builder) Build(ctx context.Context) (Stats, diag.List, error) {
 	b.cache, b.last, b.current = content.NewCache(), nil, false
 	return b.run(ctx, true)
+}
+
+// buildOnce is [Builder.Build] for a build that no rebuild follows. It
+// keeps nothing for one: what only a rebuild reads (the load's cache, the
+// indexes of articles and pages) is never made: about a tenth of what a
+// build holds while it renders.
+func buildOnce(ctx context.Context, opts Options) (Stats, diag.List, error) {
+	return (&Builder{opts: opts}).run(ctx, true)
 }
 
 // Rebuild brings the output up to date after the files at changed (slash
@@ -150,7 +159,7 @@ func (b *Builder) editBodies(ctx context.Context, changed []string) (stats Stats
 	}
 
 	stats = Stats{Pages: len(last.pages), Rendered: len(todo), Output: last.out, AsOf: last.asOf}
-	ps, files, err := b.write(ctx, last, last.out, todo, nil, false)
+	ps, files, err := b.write(ctx, last, last.out, slices.Clone(todo), nil, false)
 	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
 	stats.Duration = b.now().Sub(start)
 	if err != nil {
@@ -172,16 +181,14 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, diags diag.Li
 	if err != nil {
 		return Stats{}, err
 	}
-	next := &built{
-		out:      out,
-		asOf:     b.opts.asOf(site.Config),
-		config:   site.Config,
-		records:  b.cache.Records(),
-		articles: make(map[string]*content.Article, len(site.Articles)),
-		diags:    diags,
-	}
-	for _, a := range site.Articles {
-		next.articles[a.Slug] = a
+	keep := b.cache != nil
+	next := &built{out: out, asOf: b.opts.asOf(site.Config), config: site.Config, diags: diags}
+	if keep {
+		next.records = b.cache.Records()
+		next.articles = make(map[string]*content.Article, len(site.Articles))
+		for _, a := range site.Articles {
+			next.articles[a.Slug] = a
+		}
 	}
 	last := b.last
 	full = full || last == nil || last.out != next.out || last.asOf != next.asOf ||
@@ -209,9 +216,11 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, diags diag.Li
 		tl := timeline.Build(site, next.asOf)
 		pages := render.Pages(site, tl, next.theme)
 		stats.Pages = len(pages)
-		next.pages = make(map[string]render.Page, len(pages))
-		for _, p := range pages {
-			next.pages[p.Path] = p
+		if keep {
+			next.pages = make(map[string]render.Page, len(pages))
+			for _, p := range pages {
+				next.pages[p.Path] = p
+			}
 		}
 		todo = pages
 		if !full {
@@ -230,7 +239,7 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, diags diag.Li
 	}
 	ps, files, err := b.write(ctx, last, out, todo, gone, full)
 	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
-	if err == nil {
+	if err == nil && keep {
 		next.files = files
 		b.last, b.current = next, true
 	}
@@ -371,7 +380,7 @@ func sameFacts(a, b *content.Article) bool {
 // facts is a copy of a without its body and positions.
 func facts(a *content.Article) content.Article {
 	c := *a
-	c.Body, c.Pos = nil, diag.Pos{}
+	c.Body = nil
 	c.Events = make([]*content.Event, len(a.Events))
 	for i, ev := range a.Events {
 		e := *ev
@@ -381,7 +390,7 @@ func facts(a *content.Article) content.Article {
 	c.Annotations = make([]*content.Annotation, len(a.Annotations))
 	for i, an := range a.Annotations {
 		n := *an
-		n.Node, n.Pos = nil, diag.Pos{}
+		n.Node = nil
 		c.Annotations[i] = &n
 	}
 	return c

@@ -66,7 +66,7 @@ func (l *loader) decodeArticle(f *file, src []byte, ca *cachedArticle) *articleF
 	if !ok {
 		return nil
 	}
-	a := &Article{File: f.path, Pos: diag.Pos{File: f.path}}
+	a := &Article{File: f.path}
 	af := &articleFile{article: a}
 	top.checkKeys(articleKeys)
 	top.require("title", "date")
@@ -137,14 +137,15 @@ func (l *loader) decodeArticle(f *file, src []byte, ca *cachedArticle) *articleF
 // annotation checks a dated annotation of a body that starts at offset
 // body of f, and resolves its treaty.
 func (l *loader) annotation(f *file, body int, node *markdown.Annotation) *Annotation {
-	an := &Annotation{Text: node.Text, Node: node, Pos: f.lines.Pos(body + node.Offset)}
+	an := &Annotation{Text: node.Text, Node: node}
+	pos := f.lines.Pos(body + node.Offset)
 	attrPos := func(key string) diag.Pos {
 		for _, at := range node.Attrs {
 			if at.Key == key {
 				return f.lines.Pos(body + at.Offset)
 			}
 		}
-		return an.Pos
+		return pos
 	}
 	for _, at := range node.Attrs {
 		if !slices.Contains(annotationKeys, at.Key) {
@@ -152,14 +153,14 @@ func (l *loader) annotation(f *file, body int, node *markdown.Annotation) *Annot
 		}
 	}
 	if v, ok := node.Get("date"); !ok {
-		f.diags.Add(an.Pos, "missing required key %q", "date")
+		f.diags.Add(pos, "missing required key %q", "date")
 	} else if d, err := parseDate(v); err != nil {
 		f.diags.Add(attrPos("date"), "%s", err)
 	} else {
 		an.Date = d
 	}
 	if v, ok := node.Get("treaty"); ok {
-		an.Treaty, _ = l.resolve(f, an.Pos, v)
+		an.Treaty, _ = l.resolve(f, pos, v)
 	}
 	if v, ok := node.Get("kind"); ok {
 		if slices.Contains(Kinds, Kind(v)) {

@@ -141,7 +141,6 @@ type Article struct {
 	Annotations []*Annotation
 	// Refs are the ids of every treaty the article names, sorted.
 	Refs []string
-	Pos  diag.Pos
 }
 
 // Annotation is a dated annotation of an article body, checked.
@@ -156,7 +155,6 @@ type Annotation struct {
 	Label           string
 	Text            string
 	Node            *markdown.Annotation
-	Pos             diag.Pos
 }
 
 // NewSite returns a site of the given records, indexed for Treaty and

@@ -32,16 +32,17 @@ func (p Precision) String() string {
 
 // Date is a calendar date of some precision. The zero Date means "no date".
 // Fields beyond the precision are 1, so a Date stands for the first day of
-// its span wherever it is compared.
+// its span wherever it is compared. A Date takes 8 bytes: a large site
+// holds several per timeline entry.
 type Date struct {
-	year  int
-	month time.Month
-	day   int
+	year  int32
+	month uint8
+	day   uint8
 	prec  Precision
 }
 
 // New returns the day-precision date y-m-d.
-func New(y int, m time.Month, d int) Date { return Date{y, m, d, Day} }
+func New(y int, m time.Month, d int) Date { return Date{int32(y), uint8(m), uint8(d), Day} }
 
 // Of returns the calendar date written in t, whatever its location: a TOML
 // datetime with an offset counts as the date it names.
@@ -68,20 +69,20 @@ func Parse(s string) (Date, error) {
 	if !ok {
 		return bad()
 	}
-	d := Date{year: y, month: 1, day: 1, prec: Year}
+	d := Date{year: int32(y), month: 1, day: 1, prec: Year}
 	if len(s) >= 7 {
 		m, ok := num(s[5:7])
 		if s[4] != '-' || !ok || m < 1 || m > 12 {
 			return bad()
 		}
-		d.month, d.prec = time.Month(m), Month
+		d.month, d.prec = uint8(m), Month
 	}
 	if len(s) == 10 {
 		day, ok := num(s[8:10])
-		if s[7] != '-' || !ok || day < 1 || day > daysIn(d.year, d.month) {
+		if s[7] != '-' || !ok || day < 1 || day > daysIn(y, d.Month()) {
 			return bad()
 		}
-		d.day, d.prec = day, Day
+		d.day, d.prec = uint8(day), Day
 	}
 	return d, nil
 }
@@ -107,7 +108,7 @@ func FromTOML(v any) (Date, error) {
 	case int64:
 		// A bare year such as 1972 is a TOML integer; accept it as the string "1972".
 		if v >= 1000 && v <= 9999 {
-			return Date{int(v), 1, 1, Year}, nil
+			return Date{int32(v), 1, 1, Year}, nil
 		}
 	}
 	return Date{}, fmt.Errorf("invalid date %v (want a TOML date or a string YYYY, YYYY-MM or YYYY-MM-DD)", v)
@@ -123,12 +124,12 @@ func (d Date) IsZero() bool { return d.prec == 0 }
 // Precision returns how much of d is known.
 func (d Date) Precision() Precision { return d.prec }
 
-func (d Date) Year() int         { return d.year }
-func (d Date) Month() time.Month { return d.month }
-func (d Date) Day() int          { return d.day }
+func (d Date) Year() int         { return int(d.year) }
+func (d Date) Month() time.Month { return time.Month(d.month) }
+func (d Date) Day() int          { return int(d.day) }
 
 // Start returns the first day of d's span, at day precision.
-func (d Date) Start() Date { return New(d.year, d.month, d.day) }
+func (d Date) Start() Date { return Date{d.year, d.month, d.day, Day} }
 
 // End returns the first day after d's span, at day precision.
 func (d Date) End() Date {
@@ -145,7 +146,7 @@ func (d Date) End() Date {
 }
 
 // Time returns midnight UTC at the start of d's span.
-func (d Date) Time() time.Time { return time.Date(d.year, d.month, d.day, 0, 0, 0, 0, time.UTC) }
+func (d Date) Time() time.Time { return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC) }
 
 // Days returns the number of days from 1970-01-01 to the start of d's span.
 func (d Date) Days() int { return int(d.Time().Unix() / 86400) }
@@ -155,11 +156,11 @@ func (d Date) Days() int { return int(d.Time().Unix() / 86400) }
 func (d Date) Compare(e Date) int {
 	switch {
 	case d.year != e.year:
-		return cmp(d.year, e.year)
+		return cmp(int(d.year), int(e.year))
 	case d.month != e.month:
 		return cmp(int(d.month), int(e.month))
 	case d.day != e.day:
-		return cmp(d.day, e.day)
+		return cmp(int(d.day), int(e.day))
 	}
 	return cmp(int(d.prec), int(e.prec))
 }
@@ -202,11 +203,11 @@ func (d Date) String() string {
 func (d Date) Format() string {
 	switch d.prec {
 	case Year:
-		return strconv.Itoa(d.year)
+		return strconv.Itoa(d.Year())
 	case Month:
-		return fmt.Sprintf("%s %d", d.month, d.year)
+		return fmt.Sprintf("%s %d", d.Month(), d.year)
 	case Day:
-		return fmt.Sprintf("%d %s %d", d.day, d.month, d.year)
+		return fmt.Sprintf("%d %s %d", d.day, d.Month(), d.year)
 	}
 	return ""
 }

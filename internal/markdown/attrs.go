@@ -14,33 +14,47 @@ import (
 // escapes, a line break is not allowed). Pairs are separated by white space,
 // line breaks included. An empty list, a key without "=" or anything else
 // out of shape gives ok false, and the reader's position is then undefined.
+//
+// The attributes stay in memory with their article, so they take two
+// allocations however many there are: the values share one string, and
+// the keys that annotations know are constants.
 func scanAttrs(r text.Reader) (attrs []Attr, ok bool) {
 	if r.Peek() != '{' {
 		return nil, false
 	}
 	r.Advance(1)
+	type span struct {
+		key        []byte
+		start, end int // of the value in values
+		offset     int
+	}
+	var spans []span
+	var values []byte
 	for {
 		skipAttrSpace(r)
 		c := r.Peek()
 		if c == '}' {
 			r.Advance(1)
-			return attrs, len(attrs) > 0
+			break
 		}
 		if !isASCIILetter(c) {
 			return nil, false
 		}
 		_, pos := r.Position()
-		offset := pos.Start
-		key := scanRun(r, isKeyByte)
-		if c = r.Peek(); c != '=' {
+		sp := span{offset: pos.Start}
+		for c = r.Peek(); isASCIILetter(c) || isASCIIDigit(c) || c == '-' || c == '_'; c = r.Peek() {
+			sp.key = append(sp.key, c)
+			r.Advance(1)
+		}
+		if c != '=' {
 			return nil, false
 		}
 		r.Advance(1)
-		var value []byte
+		sp.start = len(values)
 		if r.Peek() == '"' {
-			value, ok = scanQuoted(r)
+			values, ok = scanQuoted(r, values)
 		} else {
-			value, ok = scanBare(r)
+			values, ok = scanBare(r, values)
 		}
 		if !ok {
 			return nil, false
@@ -48,43 +62,53 @@ func scanAttrs(r text.Reader) (attrs []Attr, ok bool) {
 		if c = r.Peek(); c != '}' && !isAttrSpace(c) {
 			return nil, false
 		}
-		attrs = append(attrs, Attr{Key: string(key), Value: string(value), Offset: offset})
+		sp.end = len(values)
+		spans = append(spans, sp)
 	}
+	if len(spans) == 0 {
+		return nil, false
+	}
+	all := string(values)
+	attrs = make([]Attr, len(spans))
+	for i, sp := range spans {
+		attrs[i] = Attr{Key: attrKey(sp.key), Value: all[sp.start:sp.end], Offset: sp.offset}
+	}
+	return attrs, true
 }
 
-func scanBare(r text.Reader) ([]byte, bool) {
-	value := scanRun(r, isBareByte)
-	return value, len(value) > 0
+// attrKey returns key as a string, without allocating for the keys that
+// annotations know.
+func attrKey(key []byte) string {
+	switch string(key) {
+	case "date":
+		return "date"
+	case "treaty":
+		return "treaty"
+	case "kind":
+		return "kind"
+	case "party":
+		return "party"
+	case "until":
+		return "until"
+	case "label":
+		return "label"
+	}
+	return string(key)
 }
 
-// scanRun reads the bytes from the reader's position on while in holds for
-// them. A run inside the line is a slice of it; only one that reaches the
-// line's end is read byte by byte, as it may go on in the next line.
-func scanRun(r text.Reader, in func(byte) bool) []byte {
-	line, _ := r.PeekLine()
-	n := 0
-	for n < len(line) && in(line[n]) {
-		n++
-	}
-	if n < len(line) {
-		r.Advance(n)
-		return line[:n]
-	}
-	var run []byte
-	for c := r.Peek(); in(c); c = r.Peek() {
-		run = append(run, c)
+// scanBare appends a bare value to values.
+func scanBare(r text.Reader, values []byte) ([]byte, bool) {
+	n := len(values)
+	for c := r.Peek(); c != '}' && c != '"' && c != text.EOF && !isAttrSpace(c); c = r.Peek() {
+		values = append(values, c)
 		r.Advance(1)
 	}
-	return run
+	return values, len(values) > n
 }
 
-func isKeyByte(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) || c == '-' || c == '_' }
-
-func isBareByte(c byte) bool { return c != '}' && c != '"' && c != text.EOF && !isAttrSpace(c) }
-
-func scanQuoted(r text.Reader) ([]byte, bool) {
+// scanQuoted appends a quoted value to values.
+func scanQuoted(r text.Reader, value []byte) ([]byte, bool) {
 	r.Advance(1) // the opening quote
-	value := []byte{}
 	for {
 		switch c := r.Peek(); c {
 		case text.EOF, '\n', '\r':

@@ -1,7 +1,8 @@
 // Package publish writes a generated site into its output folder. It knows
 // files, not treaties: a build opens a transaction with [Begin], hands it
 // every file with [Tx.Put] (a slash path relative to the output folder and
-// its bytes) and ends it with [Tx.Commit] or [Tx.Abort].
+// its bytes), or with [Tx.Create] for one too large to hold in memory, and
+// ends it with [Tx.Commit] or [Tx.Abort].
 //
 // # All old or all new
 //

@@ -227,31 +227,41 @@ func (tx *Tx) prepare() error {
 func (tx *Tx) Put(name string, data []byte) error {
 	err := tx.put(name, data)
 	if err != nil {
-		tx.mu.Lock()
-		if tx.failed == nil {
-			tx.failed = err
-		}
-		tx.mu.Unlock()
+		tx.fail(err)
 	}
 	return err
 }
 
-func (tx *Tx) put(name string, data []byte) error {
+// fail records the first error of a Put, which Commit then reports.
+func (tx *Tx) fail(err error) {
+	tx.mu.Lock()
+	if tx.failed == nil {
+		tx.failed = err
+	}
+	tx.mu.Unlock()
+}
+
+// reserve checks name and claims it for one Put.
+func (tx *Tx) reserve(name string) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
 	tx.mu.Lock()
+	defer tx.mu.Unlock()
 	if tx.closed {
-		tx.mu.Unlock()
 		return errClosed
 	}
 	if _, dup := tx.names[name]; dup {
-		tx.mu.Unlock()
 		return fmt.Errorf("output file %s written twice", name)
 	}
 	tx.names[name] = ""
-	tx.mu.Unlock()
+	return nil
+}
 
+func (tx *Tx) put(name string, data []byte) error {
+	if err := tx.reserve(name); err != nil {
+		return err
+	}
 	old := path.Join(tx.base, name)
 	fi, err := tx.existing(name)
 	if err != nil {

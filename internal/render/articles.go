@@ -8,6 +8,7 @@ import (
 	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/link"
 	"github.com/treatyline/treatyline/internal/markdown"
+	"github.com/treatyline/treatyline/internal/timeline"
 )
 
 // articleItem is an article in a list.
@@ -120,35 +121,55 @@ type articleData struct {
 
 	// The body and what renders it for the page: the compiled article
 	// page writes it straight into the page.
-	body *markdown.Doc
-	site *site
-	l    linker
+	body     *markdown.Doc
+	resolver resolver
 }
 
 // Body is the article's body, rendered for the page.
-func (d articleData) Body() (template.HTML, error) { return d.site.block(d.l, d.body) }
+func (d articleData) Body() (template.HTML, error) { return d.resolver.s.render(d.body, d.resolver) }
 
 // writeBody writes the article's body, rendered for the page, to w.
 func (d *articleData) writeBody(w io.Writer) error {
 	if d.body == nil {
 		return nil
 	}
-	return d.site.md.Render(w, d.body, resolver{d.site, d.l})
+	return d.resolver.s.md.Render(w, d.body, d.resolver)
 }
 
-func (s *site) article(a *content.Article) func(l linker) (view, error) {
+func (s *site) article(a *content.Article, linked []*content.Annotation) func(l linker) (view, error) {
 	return func(l linker) (view, error) {
 		it, err := s.articleItem(l, a)
 		if err != nil {
 			return view{}, err
 		}
-		d := articleData{articleItem: it, SourceURL: a.SourceURL, body: a.Body, site: s, l: l}
+		d := articleData{articleItem: it, SourceURL: a.SourceURL, body: a.Body}
 		for _, tag := range a.Tags {
 			d.Tags = append(d.Tags, s.tagRef(l, tag))
 		}
-		if d.Entries, err = s.entries(l, s.tl.ByArticle[a.Slug], false); err != nil {
+		entries := s.tl.ByArticle[a.Slug]
+		d.resolver = resolver{s, l, reportsOf(entries, linked)}
+		if d.Entries, err = s.entries(l, entries, false); err != nil {
 			return view{}, err
 		}
 		return view{Title: a.Title, Section: "articles", Data: d}, nil
 	}
+}
+
+// reportsOf returns the entries that report the annotations linked, by
+// their place in linked, from the entries of their article; nil where an
+// annotation has none.
+func reportsOf(entries []*timeline.Entry, linked []*content.Annotation) []*timeline.Entry {
+	var reports []*timeline.Entry
+	for i, an := range linked {
+		for _, e := range entries {
+			if e.Annotation == an {
+				if reports == nil {
+					reports = make([]*timeline.Entry, len(linked))
+				}
+				reports[i] = e
+				break
+			}
+		}
+	}
+	return reports
 }

@@ -157,7 +157,7 @@ func TestCompiledArticlePageMatchesTemplates(t *testing.T) {
 	s := &site{theme: th, shared: newShared(), md: markdown.New(markdown.Options{})}
 	r := rand.New(rand.NewPCG(3, 5))
 	for range 1000 {
-		d := articleData{articleItem: pickItem(r), SourceURL: pick(r), Tags: pickRefs(r), site: s}
+		d := articleData{articleItem: pickItem(r), SourceURL: pick(r), Tags: pickRefs(r), resolver: resolver{s: s}}
 		if r.IntN(4) > 0 {
 			d.body = s.md.Parse([]byte("Some *text*, " + pick(r) + "\n\n- [a link](" + pick(r) + ")\n"))
 		}

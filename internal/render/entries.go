@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/treatyline/treatyline/internal/content"
+	"github.com/treatyline/treatyline/internal/date"
 	"github.com/treatyline/treatyline/internal/link"
 	"github.com/treatyline/treatyline/internal/timeline"
 )
@@ -43,8 +44,7 @@ type entryView struct {
 // entry returns the view of e on the page of l; anchored is true on e's year
 // page.
 func (s *site) entry(l linker, e *timeline.Entry, anchored bool) (entryView, error) {
-	facts, _ := load(s.shared, s.shared.entries, e, func() (*entryView, error) { return s.entryFacts(e), nil })
-	v := *facts
+	v := s.entryFacts(e)
 	v.Anchored = anchored
 	if !anchored {
 		v.Permalink = l.page(s.entryDir(e), e.ID)
@@ -66,11 +66,14 @@ func (s *site) entry(l linker, e *timeline.Entry, anchored bool) (entryView, err
 	return v, err
 }
 
-// entryFacts is the part of e's view that is the same on every page.
-func (s *site) entryFacts(e *timeline.Entry) *entryView {
-	v := &entryView{
+// entryFacts is the part of e's view that is the same on every page. It is
+// made again for each page that shows e, from the words the site keeps for
+// every date and party: kept per entry, it would cost several hundred bytes
+// of each at a time when the heap is largest.
+func (s *site) entryFacts(e *timeline.Entry) entryView {
+	v := entryView{
 		ID:     e.ID,
-		Date:   dateOf(e.Date),
+		Date:   s.words.date(e.Date),
 		Future: e.Date.After(s.tl.AsOf),
 	}
 	var treaties []*content.Treaty
@@ -114,7 +117,7 @@ func (s *site) entryFacts(e *timeline.Entry) *entryView {
 			}
 		}
 	}
-	v.FilterTreaties, v.FilterParties = s.filterKeys(treaties, v.Party)
+	v.FilterTreaties, v.FilterParties = s.words.filterKeys(treaties, v.Party)
 	return v
 }
 
@@ -163,29 +166,81 @@ func untilText(ev *content.Event) string {
 
 // filterKeys lists the treaties an entry concerns and its parties: the
 // entry's own party when it has one, else every party of its treaties.
-func (s *site) filterKeys(treaties []*content.Treaty, party string) (ids, parties string) {
-	idList := make([]string, 0, len(treaties))
-	var partyList []string
+func (w *words) filterKeys(treaties []*content.Treaty, party string) (ids, parties string) {
+	if party != "" {
+		parties = w.slug(party)
+	}
+	switch {
+	case len(treaties) == 0:
+		return "", parties
+	case len(treaties) == 1 && party != "":
+		return treaties[0].ID, parties
+	case len(treaties) == 1:
+		if ps, ok := w.parties[treaties[0]]; ok {
+			return treaties[0].ID, ps
+		}
+	}
+	var idList, partyList []string
 	for _, t := range treaties {
 		idList = append(idList, t.ID)
 		if party == "" {
-			partyList = append(partyList, s.partySlugs[t]...)
+			for _, p := range t.Parties {
+				partyList = append(partyList, w.slug(p))
+			}
 		}
 	}
 	if party != "" {
-		partyList = append(partyList, link.Slug(party))
+		partyList = append(partyList, parties)
 	}
-	return strings.Join(sortedCopy(idList), " "), strings.Join(sortedCopy(slices.DeleteFunc(partyList, func(p string) bool { return p == "" })), " ")
+	return strings.Join(sortedCopy(idList), " "), joinKeys(partyList)
 }
 
-// partySlugsOf returns the slugs of each treaty's parties, which the
-// filter keys of most entries repeat.
-func partySlugsOf(treaties []*content.Treaty) map[*content.Treaty][]string {
-	slugs := make(map[*content.Treaty][]string, len(treaties))
-	for _, t := range treaties {
-		for _, p := range t.Parties {
-			slugs[t] = append(slugs[t], link.Slug(p))
+// joinKeys sorts keys and joins them with spaces, each once; empty keys
+// are left out.
+func joinKeys(keys []string) string {
+	return strings.Join(slices.DeleteFunc(sortedCopy(keys), func(k string) bool { return k == "" }), " ")
+}
+
+// words holds what timeline entries show again and again, made once per
+// build before pages render and only read then: the words of each date on
+// the timeline, the slug of each party a treaty lists, and each treaty's
+// party slugs as the timeline filter wants them.
+type words struct {
+	dates   map[date.Date]dateView
+	slugs   map[string]string
+	parties map[*content.Treaty]string
+}
+
+func newWords(cs *content.Site, tl *timeline.Timeline) *words {
+	w := &words{dates: map[date.Date]dateView{}, slugs: map[string]string{}, parties: map[*content.Treaty]string{}}
+	for _, e := range tl.Entries {
+		if _, ok := w.dates[e.Date]; !ok {
+			w.dates[e.Date] = dateOf(e.Date)
 		}
 	}
-	return slugs
+	for _, t := range cs.Treaties {
+		var slugs []string
+		for _, p := range t.Parties {
+			if _, ok := w.slugs[p]; !ok {
+				w.slugs[p] = link.Slug(p)
+			}
+			slugs = append(slugs, w.slugs[p])
+		}
+		w.parties[t] = joinKeys(slugs)
+	}
+	return w
+}
+
+func (w *words) date(d date.Date) dateView {
+	if v, ok := w.dates[d]; ok {
+		return v
+	}
+	return dateOf(d)
+}
+
+func (w *words) slug(party string) string {
+	if s, ok := w.slugs[party]; ok {
+		return s
+	}
+	return link.Slug(party)
 }

@@ -36,7 +36,10 @@ type Page struct {
 	Nav string
 
 	render func(w io.Writer) error
-	site   *site // set on article pages, for [Page.EditBody]
+	// site and shown are set on article pages, for [Page.EditBody]: shown
+	// is the version of the article that the timeline was made from.
+	site  *site
+	shown *content.Article
 }
 
 // Render writes the page. Pages of one [Pages] call may render concurrently.
@@ -54,11 +57,8 @@ type site struct {
 	root    string
 	tags    []*term
 	parties []*term
-	// reports finds the timeline entry of an article's annotation.
-	reports map[*markdown.Annotation]*timeline.Entry
-	// partySlugs are the slugs of each treaty's parties.
-	partySlugs map[*content.Treaty][]string
-	shared     *shared
+	shared  *shared
+	words   *words
 }
 
 // term is a tag or a party with what carries it.
@@ -72,22 +72,16 @@ type term struct {
 // assets and the exports, sorted by Path. It does not render anything.
 func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 	s := &site{
-		Site:       cs,
-		tl:         tl,
-		theme:      theme,
-		md:         markdown.New(markdown.Options{UnsafeHTML: cs.Config.UnsafeHTML}),
-		style:      link.Style{Pretty: cs.Config.PrettyURLs},
-		root:       basePath(cs.Config.BaseURL),
-		reports:    map[*markdown.Annotation]*timeline.Entry{},
-		partySlugs: partySlugsOf(cs.Treaties),
-		shared:     newShared(),
+		Site:   cs,
+		tl:     tl,
+		theme:  theme,
+		md:     markdown.New(markdown.Options{UnsafeHTML: cs.Config.UnsafeHTML}),
+		style:  link.Style{Pretty: cs.Config.PrettyURLs},
+		root:   basePath(cs.Config.BaseURL),
+		shared: newShared(),
+		words:  newWords(cs, tl),
 	}
 	s.tags, s.parties = s.terms()
-	for _, e := range tl.Entries {
-		if e.Annotation != nil && e.Annotation.Node != nil {
-			s.reports[e.Annotation.Node] = e
-		}
-	}
 
 	var pages []Page
 	add := func(p Page) { pages = append(pages, p) }
@@ -135,7 +129,7 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 		add(p)
 	}
 	for _, a := range cs.Articles {
-		p := s.articlePage(a)
+		p := s.articlePage(a, a)
 		p.Nav = s.entryNav(tl.ByArticle[a.Slug])
 		add(p)
 	}
@@ -172,9 +166,12 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 	return pages
 }
 
-func (s *site) articlePage(a *content.Article) Page {
-	p := s.htmlPage(link.Article(a.Slug), articlePage, sortedCopy(a.Refs), []string{a.Slug}, false, s.article(a))
-	p.site = s
+// articlePage is the page of a, whose body's annotations lead to the
+// timeline entries of those of shown, the version of a that the timeline
+// was made from.
+func (s *site) articlePage(a, shown *content.Article) Page {
+	p := s.htmlPage(link.Article(a.Slug), articlePage, sortedCopy(a.Refs), []string{a.Slug}, false, s.article(a, shown.Annotations))
+	p.site, p.shown = s, shown
 	return p
 }
 
@@ -190,16 +187,9 @@ func (p Page) EditBody(old, a *content.Article) (edited Page, ok bool) {
 	if s == nil || old.Slug != a.Slug || p.Path != link.File(link.Article(a.Slug)) || len(old.Annotations) != len(a.Annotations) {
 		return Page{}, false
 	}
-	// The new body's annotations are new nodes: they lead to the entries
-	// of the old ones, which say the same.
-	next := *s
-	next.reports = make(map[*markdown.Annotation]*timeline.Entry, len(a.Annotations))
-	for i, an := range a.Annotations {
-		if e := s.reports[old.Annotations[i].Node]; e != nil && an.Node != nil {
-			next.reports[an.Node] = e
-		}
-	}
-	edited = next.articlePage(a)
+	// The new body's annotations lead to the entries of the old ones,
+	// which say the same.
+	edited = s.articlePage(a, p.shown)
 	edited.Nav = p.Nav
 	return edited, true
 }

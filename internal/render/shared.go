@@ -4,30 +4,22 @@ import (
 	"html/template"
 	"strings"
 	"sync"
-
-	"github.com/treatyline/treatyline/internal/timeline"
 )
 
 // shared keeps what many pages of one [Pages] call show alike, made once by
-// whichever page needs it first: the layout's header and footer, and the
-// parts of timeline entries that do not depend on the page, since an entry
-// shows on its year page, its treaty's and its article's. A link depends on
-// the page only through its folder's depth (see link.Rel), so the header
-// and footer are kept per depth. Pages render concurrently, hence the lock;
-// every value is a function of its key, so which page makes it first does
-// not change the output. Nothing kept is made per article and depth: at a
+// whichever page needs it first: the layout's header and footer. A link
+// depends on the page only through its folder's depth (see link.Rel), so
+// they are kept per depth. Pages render concurrently, hence the lock; every
+// value is a function of its key, so which page makes it first does not
+// change the output. Nothing kept is made per article or per entry: at a
 // hundred thousand articles that would cost more memory than it saves time.
 type shared struct {
-	mu      sync.Mutex
-	chrome  map[chromeKey]template.HTML
-	entries map[*timeline.Entry]*entryView
+	mu     sync.Mutex
+	chrome map[chromeKey]template.HTML
 }
 
 func newShared() *shared {
-	return &shared{
-		chrome:  map[chromeKey]template.HTML{},
-		entries: map[*timeline.Entry]*entryView{},
-	}
+	return &shared{chrome: map[chromeKey]template.HTML{}}
 }
 
 // depth is what the links of a page depend on: how deep its file is, or

@@ -8,6 +8,7 @@ import (
 	"github.com/treatyline/treatyline/internal/date"
 	"github.com/treatyline/treatyline/internal/link"
 	"github.com/treatyline/treatyline/internal/markdown"
+	"github.com/treatyline/treatyline/internal/timeline"
 )
 
 // view is the data every page template receives. Title is the page's own
@@ -122,10 +123,12 @@ func (s *site) write(w io.Writer, l linker, tmpl string, v view) error {
 
 // resolver links treaty links and annotations in Markdown rendered into the
 // page of linker l. Annotations link to their timeline entries when they
-// have one (an article body); elsewhere they render unlinked.
+// have one (an article body): reports holds them by the annotation's index
+// in the body. Elsewhere annotations render unlinked.
 type resolver struct {
-	s *site
-	l linker
+	s       *site
+	l       linker
+	reports []*timeline.Entry
 }
 
 var _ markdown.Resolver = resolver{}
@@ -139,10 +142,10 @@ func (r resolver) TreatyHref(target string) (string, bool) {
 }
 
 func (r resolver) AnnotationLink(a *markdown.Annotation) (href, id string) {
-	e := r.s.reports[a]
-	if e == nil {
+	if a.Index >= len(r.reports) || r.reports[a.Index] == nil {
 		return "", ""
 	}
+	e := r.reports[a.Index]
 	return r.l.page(r.s.entryDir(e), e.ID), e.SourceAnchor()
 }
 
@@ -152,14 +155,18 @@ func (s *site) inline(l linker, src string) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
 		return "", nil
 	}
-	return s.md.Inline(src, resolver{s, l})
+	return s.md.Inline(src, resolver{s: s, l: l})
 }
 
 // block renders a Markdown document (an article body, a treaty description)
 // for the page of linker l.
 func (s *site) block(l linker, doc *markdown.Doc) (template.HTML, error) {
+	return s.render(doc, resolver{s: s, l: l})
+}
+
+func (s *site) render(doc *markdown.Doc, r resolver) (template.HTML, error) {
 	if doc == nil {
 		return "", nil
 	}
-	return s.md.HTML(doc, resolver{s, l})
+	return s.md.HTML(doc, r)
 }

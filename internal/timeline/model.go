@@ -141,7 +141,4 @@ type Timeline struct {
 	Referrers map[string][]*content.Article
 	// Lifespans holds every treaty's lifespan, by treaty id.
 	Lifespans []Lifespan
-	// ByAnnotation finds the entry of a dated annotation, so an article page
-	// can link the annotation to it.
-	ByAnnotation map[*content.Annotation]*Entry
 }

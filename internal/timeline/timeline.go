@@ -17,12 +17,11 @@ import (
 // Build reads site and never changes it.
 func Build(site *content.Site, asOf date.Date) *Timeline {
 	tl := &Timeline{
-		AsOf:         asOf,
-		Status:       map[string]Status{},
-		ByTreaty:     map[string][]*Entry{},
-		ByArticle:    map[string][]*Entry{},
-		Referrers:    map[string][]*content.Article{},
-		ByAnnotation: map[*content.Annotation]*Entry{},
+		AsOf:      asOf,
+		Status:    map[string]Status{},
+		ByTreaty:  map[string][]*Entry{},
+		ByArticle: map[string][]*Entry{},
+		Referrers: map[string][]*content.Article{},
 	}
 	title := func(id string) string {
 		if t := site.Treaty(id); t != nil {
@@ -79,9 +78,6 @@ func Build(site *content.Site, asOf date.Date) *Timeline {
 		}
 		if e.Article != nil {
 			tl.ByArticle[e.Article.Slug] = append(tl.ByArticle[e.Article.Slug], e)
-		}
-		if e.Annotation != nil {
-			tl.ByAnnotation[e.Annotation] = e
 		}
 	}
 	return tl
