@@ -317,14 +317,14 @@ func (r *AnnotationHTMLRenderer) renderAnnotation(w util.BufWriter, _ []byte, no
 	if !entering {
 		_, _ = w.WriteString("</time>")
 		if deferred {
-			hw.leave(hole{ann: n.Annotation, span: span})
+			hw.leave(hole{index: uint32(n.Annotation.Index), span: span})
 		} else {
 			writeAnnotationEnd(w, wrapper(r.Resolver, span))
 		}
 		return ast.WalkContinue, nil
 	}
 	if deferred {
-		hw.leave(hole{ann: n.Annotation, open: true, span: span})
+		hw.leave(hole{index: uint32(n.Annotation.Index), open: true, span: span})
 	} else {
 		writeAnnotationStart(w, n.Annotation, wrapper(r.Resolver, span), r.Resolver)
 	}

@@ -43,6 +43,7 @@ type TreatyLink struct {
 	Target string // as written, trimmed
 	Text   string // the text after "|", or "" for none
 	Offset int    // byte offset of the first "[" in the source
+	index  int    // in the document's links
 }
 
 // Annotation is a dated annotation [text]{key=value ...} in the body.

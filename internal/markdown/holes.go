@@ -15,12 +15,17 @@ import (
 // holes; the goldmark tree and the source are not kept, so a site of many
 // articles holds only their HTML.
 
-// hole is a place in a Doc's HTML that depends on the Resolver.
+// hole is a place in a Doc's HTML that depends on the Resolver. It holds
+// no pointer, so the holes of a site's docs cost the garbage collector
+// nothing to scan.
 type hole struct {
-	at   int         // offset in the HTML
-	link *TreatyLink // a treaty link's whole element, or else
-	ann  *Annotation // the element around an annotation: its start tag if open, else its end tag
-	open bool
+	at uint32 // offset in the HTML
+	// index is that of a treaty link in Doc.Links, whose whole element
+	// goes here when link is set, or else of an annotation in
+	// Doc.Annotations, whose element's start tag goes here if open, else
+	// its end tag.
+	index      uint32
+	link, open bool
 	// span is set for an annotation inside a link or around one, where
 	// its wrapper cannot be an <a>.
 	span bool
@@ -41,7 +46,7 @@ func (w *holeWriter) Buffered() int  { return 0 }
 func (w *holeWriter) Flush() error   { return nil }
 
 func (w *holeWriter) leave(h hole) {
-	h.at = w.Len()
+	h.at = uint32(w.Len())
 	w.holes = append(w.holes, h)
 }
 
@@ -56,25 +61,25 @@ type htmlWriter interface {
 // render writes d's HTML with its holes filled by r.
 func (d *Doc) render(w io.Writer, r Resolver) error {
 	if d.spilled != nil {
-		return d.spilled.read(d.off, d.size, func(html []byte) error { return fill(w, html, d.holes, r) })
+		return d.spilled.read(d.off, d.size, func(html []byte) error { return d.fill(w, html, r) })
 	}
-	return fill(w, d.html, d.holes, r)
+	return d.fill(w, d.html, r)
 }
 
-// fill writes html with its holes filled by r.
-func fill(w io.Writer, html []byte, holes []hole, r Resolver) error {
+// fill writes html, d's rendering, with its holes filled by r.
+func (d *Doc) fill(w io.Writer, html []byte, r Resolver) error {
 	hw, ok := w.(htmlWriter)
 	var bw *bufio.Writer
 	if !ok {
 		bw = bufio.NewWriter(w)
 		hw = bw
 	}
-	at := 0
-	for _, h := range holes {
+	at := uint32(0)
+	for _, h := range d.holes {
 		if _, err := hw.Write(html[at:h.at]); err != nil {
 			return err
 		}
-		fillHole(hw, h, r)
+		d.fillHole(hw, h, r)
 		at = h.at
 	}
 	if _, err := hw.Write(html[at:]); err != nil {
@@ -86,12 +91,12 @@ func fill(w io.Writer, html []byte, holes []hole, r Resolver) error {
 	return nil
 }
 
-func fillHole(w htmlWriter, h hole, r Resolver) {
+func (d *Doc) fillHole(w htmlWriter, h hole, r Resolver) {
 	switch {
-	case h.link != nil:
-		writeTreatyLink(w, h.link, r)
+	case h.link:
+		writeTreatyLink(w, d.Links[h.index], r)
 	case h.open:
-		writeAnnotationStart(w, h.ann, wrapper(r, h.span), r)
+		writeAnnotationStart(w, d.Annotations[h.index], wrapper(r, h.span), r)
 	default:
 		writeAnnotationEnd(w, wrapper(r, h.span))
 	}
@@ -109,7 +114,7 @@ func (d *Doc) renderString(r Resolver, f *filledHoles) (string, error) {
 	f.Reset()
 	f.ends = f.ends[:0]
 	for _, h := range d.holes {
-		fillHole(&f.Buffer, h, r)
+		d.fillHole(&f.Buffer, h, r)
 		f.ends = append(f.ends, f.Len())
 	}
 	var b strings.Builder
@@ -119,7 +124,7 @@ func (d *Doc) renderString(r Resolver, f *filledHoles) (string, error) {
 		for i, h := range d.holes {
 			b.Write(html[at:h.at])
 			b.Write(f.Bytes()[from:f.ends[i]])
-			at, from = h.at, f.ends[i]
+			at, from = int(h.at), f.ends[i]
 		}
 		b.Write(html[at:])
 		return nil

@@ -115,6 +115,9 @@ func (m *Markdown) parse(src []byte, bodies *spill) *Doc {
 	// the source.
 	slices.SortStableFunc(doc.Links, func(a, b *TreatyLink) int { return cmp.Compare(a.Offset, b.Offset) })
 	slices.SortStableFunc(doc.Annotations, func(a, b *Annotation) int { return cmp.Compare(a.Offset, b.Offset) })
+	for i, l := range doc.Links {
+		l.index = i
+	}
 	for i, a := range doc.Annotations {
 		a.Index = i
 	}

@@ -117,7 +117,7 @@ func (r *TreatyLinkHTMLRenderer) renderTreatyLink(w util.BufWriter, _ []byte, no
 		// Whatever the resolver, a link cannot nest in a link.
 		writeTreatyLink(w, n.Link, nil)
 	case deferred:
-		hw.leave(hole{link: n.Link})
+		hw.leave(hole{index: uint32(n.Link.index), link: true})
 	default:
 		writeTreatyLink(w, n.Link, r.Resolver)
 	}

@@ -192,13 +192,15 @@ func (w *words) filterKeys(treaties []*content.Treaty, party string) (ids, parti
 	if party != "" {
 		partyList = append(partyList, parties)
 	}
-	return strings.Join(sortedCopy(idList), " "), joinKeys(partyList)
+	slices.Sort(idList)
+	return strings.Join(slices.Compact(idList), " "), joinKeys(partyList)
 }
 
-// joinKeys sorts keys and joins them with spaces, each once; empty keys
-// are left out.
+// joinKeys sorts keys in place and joins them with spaces, each once;
+// empty keys are left out.
 func joinKeys(keys []string) string {
-	return strings.Join(slices.DeleteFunc(sortedCopy(keys), func(k string) bool { return k == "" }), " ")
+	slices.Sort(keys)
+	return strings.Join(slices.DeleteFunc(slices.Compact(keys), func(k string) bool { return k == "" }), " ")
 }
 
 // words holds what timeline entries show again and again, made once per

@@ -170,7 +170,7 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 // timeline entries of those of shown, the version of a that the timeline
 // was made from.
 func (s *site) articlePage(a, shown *content.Article) Page {
-	p := s.htmlPage(link.Article(a.Slug), articlePage, sortedCopy(a.Refs), []string{a.Slug}, false, s.article(a, shown.Annotations))
+	p := s.htmlPage(link.Article(a.Slug), articlePage, sortedSet(slices.Clone(a.Refs)), []string{a.Slug}, false, s.article(a, shown.Annotations))
 	p.site, p.shown = s, shown
 	return p
 }
@@ -260,7 +260,7 @@ func (s *site) treatyDeps(t *content.Treaty, entries []*timeline.Entry, referrer
 	}
 	et, ea := entryDeps(entries)
 	lt, la := articleDeps(referrers)
-	return sortedCopy(slices.Concat(treaties, et, lt)), sortedCopy(slices.Concat(ea, la))
+	return sortedSet(slices.Concat(treaties, et, lt)), sortedSet(slices.Concat(ea, la))
 }
 
 // entryDir is the folder of the page that shows e on its year's timeline.
@@ -289,7 +289,7 @@ func termDeps(t *term, i, per int) (treaties, articles []string) {
 		treaties = append(treaties, t.Treaties[k].ID)
 	}
 	refs, articles := articleDeps(t.Articles[max(0, lo-len(t.Treaties)):max(0, hi-len(t.Treaties))])
-	return sortedCopy(append(treaties, refs...)), articles
+	return sortedSet(append(treaties, refs...)), articles
 }
 
 // articleDeps are the records a list of articles shows: the articles and
@@ -299,7 +299,7 @@ func articleDeps(as []*content.Article) (treaties, articles []string) {
 		articles = append(articles, a.Slug)
 		treaties = append(treaties, a.Refs...)
 	}
-	return sortedCopy(treaties), sortedCopy(articles)
+	return sortedSet(treaties), sortedSet(articles)
 }
 
 // entryDeps are the records that timeline entries show: their treaties,
@@ -317,7 +317,7 @@ func entryDeps(es []*timeline.Entry) (treaties, articles []string) {
 			treaties = append(treaties, e.Article.Refs...)
 		}
 	}
-	return sortedCopy(treaties), sortedCopy(articles)
+	return sortedSet(treaties), sortedSet(articles)
 }
 
 // terms gathers the tags (of treaties and articles) and the parties (of
@@ -392,8 +392,10 @@ func basePath(baseURL string) string {
 	return p
 }
 
-func sortedCopy(s []string) []string {
-	out := slices.Clone(s)
-	slices.Sort(out)
-	return slices.Compact(out)
+// sortedSet sorts s in place and returns its distinct strings in a slice
+// of their own, no longer than it must be: dependency lists stay in memory
+// with their pages, and s may hold each string many times.
+func sortedSet(s []string) []string {
+	slices.Sort(s)
+	return slices.Clone(slices.Compact(s))
 }
