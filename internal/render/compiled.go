@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -430,7 +431,18 @@ var compiledPages = []compiledPage{
 			if !ok {
 				return fmt.Errorf("article page: data of type %T", v.Data)
 			}
-			return w.layout(v, func() error { return w.articleMain(&d) })
+			return w.layout(v, func() error { return w.articleMain(&d) }, false)
+		},
+	},
+	{
+		file:      yearPage,
+		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "entries", "entry", "pager"},
+		write: func(w htmlWriter, v *view) error {
+			d, ok := v.Data.(yearData)
+			if !ok {
+				return fmt.Errorf("year page: data of type %T", v.Data)
+			}
+			return w.layout(v, func() error { return w.yearMain(v, &d) }, true)
 		},
 	},
 }
@@ -478,9 +490,10 @@ func compiledPageOf(file string, t *template.Template) (func(htmlWriter, *view) 
 	return nil, nil
 }
 
-// layout is the default base.html with its default "title", "head" and
-// "scripts" blocks, and main writing the "main" block.
-func (w htmlWriter) layout(v *view, main func() error) error {
+// layout is the default base.html with its default "title" and "head"
+// blocks, main writing the "main" block, and the "scripts" block of
+// year.html when script is set, else the default one.
+func (w htmlWriter) layout(v *view, main func() error, script bool) error {
 	header, err := v.Header()
 	if err != nil {
 		return err
@@ -517,6 +530,11 @@ func (w htmlWriter) layout(v *view, main func() error) error {
 	}
 	w.WriteString("\n</main>\n")
 	w.WriteString(string(footer))
+	if script {
+		w.WriteString("\n<script src=\"")
+		w.url(v.URL.Script)
+		w.WriteString(`" defer></script>`)
+	}
 	w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -577,4 +595,116 @@ func (w htmlWriter) articleMain(d *articleData) error {
 	}
 	w.WriteString("\n</footer>\n</article>\n")
 	return nil
+}
+
+// yearMain is the "main" block of the default year.html.
+func (w htmlWriter) yearMain(v *view, d *yearData) error {
+	w.WriteString("\n<h1>")
+	w.text(v.Title)
+	w.WriteString("</h1>\n<nav class=\"year-nav\" aria-label=\"Years\">\n<ul class=\"prev-next\">")
+	if p := d.Prev; p != nil {
+		w.WriteString("\n<li><a href=\"")
+		w.url(p.URL)
+		w.WriteString(`" rel="prev"><span aria-hidden="true">← </span>`)
+		w.text(p.Title)
+		w.WriteString("</a></li>")
+	}
+	if n := d.Next; n != nil {
+		w.WriteString("\n<li><a href=\"")
+		w.url(n.URL)
+		w.WriteString(`" rel="next">`)
+		w.text(n.Title)
+		w.WriteString(`<span aria-hidden="true"> →</span></a></li>`)
+	}
+	w.WriteString("\n</ul>\n<details class=\"jump\">\n<summary>Jump to a year</summary>\n<ul class=\"year-list\">")
+	for _, y := range d.Years {
+		w.WriteString("\n<li><a href=\"")
+		w.url(y.URL)
+		w.WriteString(`"`)
+		if y.Current {
+			w.WriteString(` aria-current="page"`)
+		}
+		w.WriteString(">")
+		w.WriteString(strconv.Itoa(y.N))
+		w.WriteString("</a></li>")
+	}
+	w.WriteString("\n</ul>\n</details>\n</nav>\n<p class=\"lead\">")
+	w.WriteString(strconv.Itoa(d.Count))
+	w.WriteString(" entries in ")
+	w.WriteString(strconv.Itoa(d.Year))
+	w.WriteString(", as of ")
+	w.date(v.AsOf)
+	w.WriteString(".</p>\n<form class=\"filters\" data-filters hidden aria-label=\"Filter entries\">\n" +
+		"<div class=\"field\"><label for=\"filter-treaty\">Treaty</label>\n" +
+		"<select id=\"filter-treaty\" name=\"treaty\"><option value=\"\">All treaties</option>")
+	w.options(d.Filters.Treaties)
+	w.WriteString("</select></div>\n<div class=\"field\"><label for=\"filter-kind\">Kind</label>\n" +
+		"<select id=\"filter-kind\" name=\"kind\"><option value=\"\">All kinds</option>")
+	w.options(d.Filters.Kinds)
+	w.WriteString("</select></div>\n<div class=\"field\"><label for=\"filter-party\">Party</label>\n" +
+		"<select id=\"filter-party\" name=\"party\"><option value=\"\">All parties</option>")
+	w.options(d.Filters.Parties)
+	w.WriteString("</select></div>\n<button type=\"reset\">Show all</button>\n" +
+		"<p class=\"filter-count\" role=\"status\" data-filter-count></p>\n</form>")
+	for i := range d.Months {
+		m := &d.Months[i]
+		w.WriteString("\n<section class=\"month\" aria-labelledby=\"")
+		w.text(m.ID)
+		w.WriteString("\">\n<h2 id=\"")
+		w.text(m.ID)
+		w.WriteString("\">")
+		w.text(m.Name)
+		w.WriteString("</h2>\n")
+		if err := w.entries(m.Entries); err != nil {
+			return err
+		}
+		w.WriteString("\n</section>")
+	}
+	w.pager(&d.Pager)
+	w.WriteString("\n")
+	return nil
+}
+
+func (w htmlWriter) options(os []option) {
+	for _, o := range os {
+		w.WriteString(`<option value="`)
+		w.text(o.Value)
+		w.WriteString(`">`)
+		w.text(o.Label)
+		w.WriteString("</option>")
+	}
+}
+
+// pager is the "pager" partial.
+func (w htmlWriter) pager(p *pager) {
+	if p.Pages <= 1 {
+		return
+	}
+	w.WriteString("\n<nav class=\"pager\" aria-label=\"Pages\">\n<ul>")
+	if p.Prev != "" {
+		w.WriteString("\n<li><a href=\"")
+		w.url(p.Prev)
+		w.WriteString(`" rel="prev">Previous page</a></li>`)
+	}
+	for _, l := range p.Links {
+		if l.Gap {
+			w.WriteString("\n<li aria-hidden=\"true\">…</li>")
+			continue
+		}
+		w.WriteString("\n<li><a href=\"")
+		w.url(l.URL)
+		w.WriteString(`"`)
+		if l.Current {
+			w.WriteString(` aria-current="page"`)
+		}
+		w.WriteString(`><span class="visually-hidden">Page </span>`)
+		w.WriteString(strconv.Itoa(l.N))
+		w.WriteString("</a></li>")
+	}
+	if p.Next != "" {
+		w.WriteString("\n<li><a href=\"")
+		w.url(p.Next)
+		w.WriteString(`" rel="next">Next page</a></li>`)
+	}
+	w.WriteString("\n</ul>\n</nav>")
 }

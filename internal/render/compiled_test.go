@@ -202,5 +202,68 @@ func TestCompiledArticlePageYieldsToTheme(t *testing.T) {
 		if th.compiled[articlePage] != nil {
 			t.Errorf("with its own %s, the article page is still compiled", name)
 		}
+		if compiled := th.compiled[yearPage] != nil; compiled != (name == "article.html") {
+			t.Errorf("with its own %s, the year page compiled = %v", name, compiled)
+		}
+	}
+}
+
+// TestCompiledYearPageMatchesTemplates renders random year pages with the
+// default theme's templates and with the compiled page.
+func TestCompiledYearPageMatchesTemplates(t *testing.T) {
+	th, err := LoadTheme(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := th.compiled[yearPage]
+	if write == nil {
+		t.Fatal("the default year page is not compiled")
+	}
+	s := &site{theme: th, shared: newShared()}
+	r := rand.New(rand.NewPCG(4, 6))
+	pickOptions := func() []option {
+		var os []option
+		for range r.IntN(3) {
+			os = append(os, option{Value: pick(r), Label: pick(r)})
+		}
+		return os
+	}
+	for range 1000 {
+		d := yearData{Year: r.IntN(3000), Count: r.IntN(500), Prev: pickRef(r), Next: pickRef(r),
+			Filters: filters{Treaties: pickOptions(), Kinds: pickOptions(), Parties: pickOptions()}}
+		for range r.IntN(4) {
+			d.Years = append(d.Years, pageLink{N: r.IntN(3000), URL: pick(r), Current: r.IntN(4) == 0})
+		}
+		for range r.IntN(3) {
+			m := monthGroup{ID: pick(r), Name: pick(r)}
+			for range r.IntN(3) {
+				m.Entries = append(m.Entries, pickEntry(r))
+			}
+			d.Months = append(d.Months, m)
+		}
+		n := 1 + r.IntN(12)
+		d.Pager = pagerFor(linker{from: "timeline/2021/index.html"}, "timeline/2021", 1+r.IntN(n), n)
+		if r.IntN(4) == 0 {
+			d.Pager.Prev, d.Pager.Next = pick(r), pick(r)
+		}
+		v := view{Lang: pick(r), SiteTitle: pick(r), Title: pick(r), AsOf: dateView{ISO: pick(r), Text: pick(r)},
+			Section: "timeline", Data: d, site: s, tmpl: yearPage, at: depth{dirs: r.IntN(4)}}
+		v.URL = layoutURLs{Home: pick(r), Timeline: pick(r), Treaties: pick(r), Articles: pick(r), Tags: pick(r),
+			Parties: pick(r), Style: pick(r), Script: pick(r), Icon: pick(r), Calendar: pick(r)}
+		if r.IntN(2) == 0 {
+			v.URL.Feed = pick(r)
+		}
+		s.shared = newShared()
+		var want strings.Builder
+		if err := th.pages[yearPage].ExecuteTemplate(&want, layoutFile, v); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := write(htmlWriter{&got}, &v); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Fatalf("year page of %#v:\ncompiled %q\ntemplate %q", d, got.String(), want.String())
+		}
 	}
 }
