@@ -150,8 +150,7 @@ func TestCompiledArticlePageMatchesTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write := th.compiled[articlePage]
-	if write == nil {
+	if th.compiled[articlePage] == nil {
 		t.Fatal("the default article page is not compiled")
 	}
 	s := &site{theme: th, shared: newShared(), md: markdown.New(markdown.Options{})}
@@ -164,28 +163,7 @@ func TestCompiledArticlePageMatchesTemplates(t *testing.T) {
 		for range r.IntN(3) {
 			d.Entries = append(d.Entries, pickEntry(r))
 		}
-		v := view{Lang: pick(r), SiteTitle: pick(r), Title: pick(r), AsOf: dateView{ISO: pick(r), Text: pick(r)},
-			Section: "articles", Data: d, site: s, tmpl: articlePage, at: depth{dirs: r.IntN(4)}}
-		v.URL = layoutURLs{Home: pick(r), Timeline: pick(r), Treaties: pick(r), Articles: pick(r), Tags: pick(r),
-			Parties: pick(r), Style: pick(r), Script: pick(r), Icon: pick(r), Calendar: pick(r)}
-		if r.IntN(2) == 0 {
-			v.URL.Feed = pick(r)
-		}
-		if r.IntN(4) == 0 {
-			v.Title = v.SiteTitle
-		}
-		s.shared = newShared() // the header and footer differ with the view's URLs
-		var want strings.Builder
-		if err := th.pages[articlePage].ExecuteTemplate(&want, layoutFile, v); err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		if err := write(htmlWriter{&got}, &v); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Fatalf("article page of %#v:\ncompiled %q\ntemplate %q", d, got.String(), want.String())
-		}
+		checkPage(t, r, s, articlePage, d)
 	}
 }
 
@@ -215,8 +193,7 @@ func TestCompiledYearPageMatchesTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write := th.compiled[yearPage]
-	if write == nil {
+	if th.compiled[yearPage] == nil {
 		t.Fatal("the default year page is not compiled")
 	}
 	s := &site{theme: th, shared: newShared()}
@@ -246,24 +223,34 @@ func TestCompiledYearPageMatchesTemplates(t *testing.T) {
 		if r.IntN(4) == 0 {
 			d.Pager.Prev, d.Pager.Next = pick(r), pick(r)
 		}
-		v := view{Lang: pick(r), SiteTitle: pick(r), Title: pick(r), AsOf: dateView{ISO: pick(r), Text: pick(r)},
-			Section: "timeline", Data: d, site: s, tmpl: yearPage, at: depth{dirs: r.IntN(4)}}
-		v.URL = layoutURLs{Home: pick(r), Timeline: pick(r), Treaties: pick(r), Articles: pick(r), Tags: pick(r),
-			Parties: pick(r), Style: pick(r), Script: pick(r), Icon: pick(r), Calendar: pick(r)}
-		if r.IntN(2) == 0 {
-			v.URL.Feed = pick(r)
-		}
-		s.shared = newShared()
-		var want strings.Builder
-		if err := th.pages[yearPage].ExecuteTemplate(&want, layoutFile, v); err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		if err := write(htmlWriter{&got}, &v); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Fatalf("year page of %#v:\ncompiled %q\ntemplate %q", d, got.String(), want.String())
-		}
+		checkPage(t, r, s, yearPage, d)
+	}
+}
+
+// checkPage renders the page file with data in a random layout, with its
+// templates and with its compiled writer, and compares.
+func checkPage(t *testing.T, r *rand.Rand, s *site, file string, data any) {
+	t.Helper()
+	v := view{Lang: pick(r), SiteTitle: pick(r), Title: pick(r), AsOf: dateView{ISO: pick(r), Text: pick(r)},
+		Section: pick(r), Data: data, site: s, tmpl: file, at: depth{dirs: r.IntN(4)}}
+	v.URL = layoutURLs{Home: pick(r), Timeline: pick(r), Treaties: pick(r), Articles: pick(r), Tags: pick(r),
+		Parties: pick(r), Style: pick(r), Script: pick(r), Icon: pick(r), Calendar: pick(r)}
+	if r.IntN(2) == 0 {
+		v.URL.Feed = pick(r)
+	}
+	if r.IntN(4) == 0 {
+		v.Title = v.SiteTitle
+	}
+	s.shared = newShared() // the header and footer differ with the view's URLs
+	var want strings.Builder
+	if err := s.theme.pages[file].ExecuteTemplate(&want, layoutFile, v); err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := s.theme.compiled[file](htmlWriter{&got}, &v); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Fatalf("%s of %#v:\ncompiled %q\ntemplate %q", file, data, got.String(), want.String())
 	}
 }
