@@ -49,14 +49,27 @@ var compiledFuncs = template.FuncMap{
 	},
 }
 
-// buffers are the buffers compiled partials write into before their
-// result is copied to its exact size.
+// buffers are the buffers compiled partials and pages write into before
+// their result is copied, to its exact size or to the page's writer.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-func partialErr(write func(w htmlWriter) error) (template.HTML, error) {
+func getBuffer() *bytes.Buffer {
 	b := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(b)
 	b.Reset()
+	return b
+}
+
+// putBuffer recycles b unless a rare large page made it grow: the small
+// ones that follow should not keep that memory.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		buffers.Put(b)
+	}
+}
+
+func partialErr(write func(w htmlWriter) error) (template.HTML, error) {
+	b := getBuffer()
+	defer putBuffer(b)
 	err := write(htmlWriter{b})
 	return template.HTML(b.String()), err
 }

@@ -206,8 +206,9 @@ func (th *Theme) execute(w io.Writer, name string, v view) error {
 		if b, ok := w.(*bytes.Buffer); ok {
 			return write(htmlWriter{b}, &v)
 		}
-		var b bytes.Buffer
-		if err := write(htmlWriter{&b}, &v); err != nil {
+		b := getBuffer()
+		defer putBuffer(b)
+		if err := write(htmlWriter{b}, &v); err != nil {
 			return err
 		}
 		_, err := w.Write(b.Bytes())
