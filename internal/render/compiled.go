@@ -79,38 +79,37 @@ func partial(write func(w htmlWriter) error) template.HTML {
 	return h
 }
 
-// defaultTrees are the parse trees, as text, of the default theme's shared
-// templates, which a theme's own must equal for a partial to be compiled.
-var defaultTrees = sync.OnceValues(func() (map[string]string, error) {
-	t := template.New("default").Funcs(compiledFuncs)
-	for _, name := range []string{layoutFile, "partials.html"} {
-		src, err := templates.FS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := t.New(name).Parse(string(src)); err != nil {
-			return nil, err
-		}
+// defaultSets are the default theme's template sets, by page file, never
+// executed: a theme's own templates must equal them, parse tree for parse
+// tree, to be compiled.
+var defaultSets = sync.OnceValues(func() (map[string]*template.Template, error) {
+	files := map[string][]byte{}
+	if err := collect(templates.FS, files); err != nil {
+		return nil, err
 	}
-	trees := map[string]string{}
-	for _, p := range compiledPartials {
-		for _, name := range append([]string{p.name}, p.calls...) {
-			trees[name] = t.Lookup(name).Tree.Root.String()
-		}
-	}
-	return trees, nil
+	return parsePages(files)
 })
 
-// compile replaces, in the unexecuted template set t, each partial of
-// compiledPartials whose definition and callees are the default ones.
-func compile(t *template.Template) error {
-	trees, err := defaultTrees()
+// defaultIn returns a test of whether a template of t, the set of the page
+// file, is the default theme's.
+func defaultIn(file string, t *template.Template) (func(name string) bool, error) {
+	sets, err := defaultSets()
 	if err != nil {
-		return fmt.Errorf("reading the default theme: %w", err)
+		return nil, fmt.Errorf("reading the default theme: %w", err)
 	}
-	isDefault := func(name string) bool {
-		d := t.Lookup(name)
-		return d != nil && d.Tree != nil && d.Tree.Root.String() == trees[name]
+	return func(name string) bool {
+		d, def := t.Lookup(name), sets[file].Lookup(name)
+		return d != nil && d.Tree != nil && def != nil && d.Tree.Root.String() == def.Tree.Root.String()
+	}, nil
+}
+
+// compile replaces, in the unexecuted template set t of the page file,
+// each partial of compiledPartials whose definition and callees are the
+// default ones.
+func compile(file string, t *template.Template) error {
+	isDefault, err := defaultIn(file, t)
+	if err != nil {
+		return err
 	}
 	// Decide first: replacing a partial changes its tree, which would make
 	// the partials calling it look redefined.
@@ -248,17 +247,23 @@ func (w htmlWriter) date(d dateView) {
 	w.WriteString(`</time>`)
 }
 
+// link writes a link to u with text: open is the start of the <a> element
+// up to its href's opening quote.
+func (w htmlWriter) link(open, u, text string) {
+	w.WriteString(open)
+	w.url(u)
+	w.WriteString(`">`)
+	w.text(text)
+	w.WriteString(`</a>`)
+}
+
 // ref is the "ref" partial.
 func (w htmlWriter) ref(r ref) {
 	if r.URL == "" {
 		w.text(r.Title)
 		return
 	}
-	w.WriteString(`<a href="`)
-	w.url(r.URL)
-	w.WriteString(`">`)
-	w.text(r.Title)
-	w.WriteString(`</a>`)
+	w.link(`<a href="`, r.URL, r.Title)
 }
 
 // refs is the "refs" partial.
@@ -321,18 +326,10 @@ func (w htmlWriter) entry(v *entryView) error {
 	w.text(v.Badge)
 	w.WriteString(`</span>`)
 	if t := v.Treaty; t != nil {
-		w.WriteString(` <a class="treaty" href="`)
-		w.url(t.URL)
-		w.WriteString(`">`)
-		w.text(t.Title)
-		w.WriteString(`</a>`)
+		w.link(` <a class="treaty" href="`, t.URL, t.Title)
 	}
 	if a := v.Article; a != nil && !v.Reported {
-		w.WriteString(` <a class="article" href="`)
-		w.url(a.URL)
-		w.WriteString(`">`)
-		w.text(a.Title)
-		w.WriteString(`</a>`)
+		w.link(` <a class="article" href="`, a.URL, a.Title)
 	}
 	w.span("party", "by ", v.Party)
 	w.span("place", "in ", v.Place)
@@ -351,11 +348,7 @@ func (w htmlWriter) entry(v *entryView) error {
 		w.WriteString("</p>")
 	}
 	if v.Reported {
-		w.WriteString("\n<p class=\"report\">Reported in <a href=\"")
-		w.url(v.Article.URL)
-		w.WriteString(`">`)
-		w.text(v.Article.Title)
-		w.WriteString(`</a>`)
+		w.link("\n<p class=\"report\">Reported in <a href=\"", v.Article.URL, v.Article.Title)
 		if v.Quote != "" {
 			w.WriteString(`: `)
 			if v.QuoteURL != "" {
@@ -460,45 +453,17 @@ var compiledPages = []compiledPage{
 	},
 }
 
-// defaultPageTrees are the parse trees, as text, of the templates of each
-// compiled page in the default theme.
-var defaultPageTrees = sync.OnceValues(func() (map[string]map[string]string, error) {
-	files := map[string][]byte{}
-	if err := collect(templates.FS, files); err != nil {
-		return nil, err
-	}
-	th, err := parsePages(files)
-	if err != nil {
-		return nil, err
-	}
-	trees := map[string]map[string]string{}
-	for _, p := range compiledPages {
-		trees[p.file] = map[string]string{}
-		for _, name := range p.templates {
-			trees[p.file][name] = th[p.file].Lookup(name).Tree.Root.String()
-		}
-	}
-	return trees, nil
-})
-
 // compiledPageOf returns the Go writer of the page file whose template set
 // is t, or nil unless t's templates for it are the default ones.
 func compiledPageOf(file string, t *template.Template) (func(htmlWriter, *view) error, error) {
-	trees, err := defaultPageTrees()
+	isDefault, err := defaultIn(file, t)
 	if err != nil {
-		return nil, fmt.Errorf("reading the default theme: %w", err)
+		return nil, err
 	}
 	for _, p := range compiledPages {
-		if p.file != file {
-			continue
+		if p.file == file && allOf(p.templates, isDefault) {
+			return p.write, nil
 		}
-		for _, name := range p.templates {
-			d := t.Lookup(name)
-			if d == nil || d.Tree == nil || d.Tree.Root.String() != trees[file][name] {
-				return nil, nil
-			}
-		}
-		return p.write, nil
 	}
 	return nil, nil
 }

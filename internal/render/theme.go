@@ -91,7 +91,7 @@ func LoadTheme(opts Options) (*Theme, error) {
 		if page != nil {
 			th.compiled[name] = page
 		}
-		if err := compile(t); err != nil {
+		if err := compile(name, t); err != nil {
 			return nil, err
 		}
 	}
