@@ -283,13 +283,21 @@ func (s *site) entryNav(entries []*timeline.Entry) string {
 // termDeps are the records on page i of a term's list, which holds its
 // treaties, then its articles, per to a page.
 func termDeps(t *term, i, per int) (treaties, articles []string) {
+	shown, as := t.page(i, per)
+	for _, tr := range shown {
+		treaties = append(treaties, tr.ID)
+	}
+	refs, articles := articleDeps(as)
+	return sortedSet(append(treaties, refs...)), articles
+}
+
+// page returns the items of page i (1-based) of the term's list: its
+// treaties, then its articles.
+func (t *term) page(i, per int) ([]*content.Treaty, []*content.Article) {
 	lo := min((i-1)*per, len(t.Treaties)+len(t.Articles))
 	hi := min(lo+per, len(t.Treaties)+len(t.Articles))
-	for k := lo; k < hi && k < len(t.Treaties); k++ {
-		treaties = append(treaties, t.Treaties[k].ID)
-	}
-	refs, articles := articleDeps(t.Articles[max(0, lo-len(t.Treaties)):max(0, hi-len(t.Treaties))])
-	return sortedSet(append(treaties, refs...)), articles
+	nt := len(t.Treaties)
+	return t.Treaties[min(lo, nt):min(hi, nt)], t.Articles[max(0, lo-nt):max(0, hi-nt)]
 }
 
 // articleDeps are the records a list of articles shows: the articles and

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/diag"
 )
 
@@ -413,4 +414,25 @@ func TestRenderReportsTemplateErrors(t *testing.T) {
 		}
 	}
 	t.Fatal("no tags/index.html")
+}
+
+func TestTermPageSpansTreatiesThenArticles(t *testing.T) {
+	tr := func(id string) *content.Treaty { return &content.Treaty{ID: id} }
+	ar := func(slug string) *content.Article { return &content.Article{Slug: slug} }
+	term := &term{Treaties: []*content.Treaty{tr("a"), tr("b"), tr("c")}, Articles: []*content.Article{ar("x"), ar("y")}}
+	ids := func(ts []*content.Treaty, as []*content.Article) string {
+		var out []string
+		for _, t := range ts {
+			out = append(out, t.ID)
+		}
+		for _, a := range as {
+			out = append(out, a.Slug)
+		}
+		return strings.Join(out, " ")
+	}
+	for i, want := range []string{"a b", "c x", "y", ""} {
+		if got := ids(term.page(i+1, 2)); got != want {
+			t.Errorf("page %d = %q, want %q", i+1, got, want)
+		}
+	}
 }

@@ -1,10 +1,6 @@
 package render
 
-import (
-	"fmt"
-
-	"github.com/treatyline/treatyline/internal/content"
-)
+import "fmt"
 
 // termsData is the data of tags/index.html and parties/index.html.
 type termsData struct {
@@ -41,32 +37,18 @@ type listData struct {
 // termPage is page i of n of a tag (dir "tags") or a party (dir "parties").
 func (s *site) termPage(dir string, t *term, i, n int) func(l linker) (view, error) {
 	return func(l linker) (view, error) {
-		type item struct {
-			treaty  *content.Treaty
-			article *content.Article
-		}
-		var all []item
-		for _, tr := range t.Treaties {
-			all = append(all, item{treaty: tr})
-		}
-		for _, a := range t.Articles {
-			all = append(all, item{article: a})
-		}
 		d := listData{Name: t.Name, Pager: pagerFor(l, dir+"/"+t.Slug, i, n)}
-		for _, it := range pageSlice(all, i, s.perPage()) {
-			if it.treaty != nil {
-				ti, err := s.treatyItem(l, it.treaty)
-				if err != nil {
-					return view{}, err
-				}
-				d.Treaties = append(d.Treaties, ti)
-				continue
-			}
-			ai, err := s.articleItem(l, it.article)
+		treaties, articles := t.page(i, s.perPage())
+		for _, tr := range treaties {
+			ti, err := s.treatyItem(l, tr)
 			if err != nil {
 				return view{}, err
 			}
-			d.Articles = append(d.Articles, ai)
+			d.Treaties = append(d.Treaties, ti)
+		}
+		var err error
+		if d.Articles, err = s.articleItems(l, articles); err != nil {
+			return view{}, err
 		}
 		title := "Tag: " + t.Name
 		if dir == "parties" {
