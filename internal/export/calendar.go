@@ -41,8 +41,14 @@ func Calendar(w io.Writer, site *content.Site, tl *timeline.Timeline, treatyID s
 	cal.Add("PRODID", prodID)
 	cal.Add("CALSCALE", "GREGORIAN")
 	cal.AddText("X-WR-CALNAME", name)
-	for _, e := range tl.Entries {
-		if !inCalendar(e) || treatyID != "" && e.Treaty.ID != treatyID {
+	entries := tl.Entries
+	if treatyID != "" {
+		// A treaty's own list, not the whole timeline filtered: a site
+		// makes a calendar for every treaty.
+		entries = tl.ByTreaty[treatyID]
+	}
+	for _, e := range entries {
+		if !inCalendar(e) {
 			continue
 		}
 		ev := &ical.Component{Name: "VEVENT"}
