@@ -214,7 +214,7 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, diags diag.Li
 		stats.Pages = len(next.pages)
 	} else {
 		tl := timeline.Build(site, next.asOf)
-		pages := render.Pages(site, tl, next.theme)
+		pages := render.Pages(site, tl, next.theme, render.ListOptions{Deps: keep})
 		stats.Pages = len(pages)
 		if keep {
 			next.pages = make(map[string]render.Page, len(pages))

@@ -79,7 +79,7 @@ func TestPanicInOnePageLeavesThePreviousOutputWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := render.Pages(site, timeline.Build(site, site.Config.AsOf), theme)
+	pages := render.Pages(site, timeline.Build(site, site.Config.AsOf), theme, render.ListOptions{})
 	pages = slices.Insert(pages, len(pages)/2, panickingPage("timeline/1987/index.html"))
 	err = renderAll(context.Background(), pages, tx, nil)
 	if err == nil || !strings.Contains(err.Error(), "rendering timeline/1987/index.html") {

@@ -54,7 +54,7 @@ func renderSite(t *testing.T, site *content.Site, tl *timeline.Timeline) map[str
 		t.Fatal(err)
 	}
 	files := map[string][]byte{}
-	for _, p := range Pages(site, tl, theme) {
+	for _, p := range Pages(site, tl, theme, ListOptions{}) {
 		var b bytes.Buffer
 		if err := p.Render(&b); err != nil {
 			t.Fatalf("rendering %s: %v", p.Path, err)

@@ -51,6 +51,7 @@ type site struct {
 	*content.Site
 	tl    *timeline.Timeline
 	theme *Theme
+	deps  bool // see ListOptions
 	md    *markdown.Markdown
 	style link.Style
 	// root is the path of base_url ("/" without one): 404.html links from it.
@@ -68,10 +69,19 @@ type term struct {
 	Articles   []*content.Article // newest first
 }
 
+// ListOptions say what a listing of pages holds besides the pages.
+type ListOptions struct {
+	// Deps fills in each page's dependencies, Treaties, Articles and Nav.
+	// Only a rebuild reads them, and at a hundred thousand articles they
+	// take seconds to work out and tens of megabytes to hold.
+	Deps bool
+}
+
 // Pages lists every file of the site: the HTML pages, 404.html, the theme's
 // assets and the exports, sorted by Path. It does not render anything.
-func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
+func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme, opts ListOptions) []Page {
 	s := &site{
+		deps:   opts.Deps,
 		Site:   cs,
 		tl:     tl,
 		theme:  theme,
@@ -85,9 +95,17 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 
 	var pages []Page
 	add := func(p Page) { pages = append(pages, p) }
-	add(s.htmlPage("", homePage, nil, nil, true, s.home))
-	add(s.htmlPage("timeline", overviewPage, nil, nil, true, s.overview))
-	add(s.htmlPage(chartDir, chartPage, nil, nil, true, s.fullChart))
+	// addWith adds p with the dependencies that deps fills in, when the
+	// listing holds them.
+	addWith := func(p Page, deps func(p *Page)) {
+		if s.deps {
+			deps(&p)
+		}
+		add(p)
+	}
+	add(s.htmlPage("", homePage, true, s.home))
+	add(s.htmlPage("timeline", overviewPage, true, s.overview))
+	add(s.htmlPage(chartDir, chartPage, true, s.fullChart))
 	years := make([]string, len(tl.Years))
 	for i, y := range tl.Years {
 		years[i] = strconv.Itoa(y.Year)
@@ -95,58 +113,59 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 	for i, y := range tl.Years {
 		n := pageCount(len(y.Entries), s.perPage())
 		for k := 1; k <= n; k++ {
-			treaties, articles := entryDeps(pageSlice(y.Entries, k, s.perPage()))
-			p := s.htmlPage(link.Paged(link.Year(y.Year), k), yearPage, treaties, articles, false, s.year(i, k, n))
-			p.Nav = strings.Join(years, " ") + " pages " + strconv.Itoa(n)
-			add(p)
+			addWith(s.htmlPage(link.Paged(link.Year(y.Year), k), yearPage, false, s.year(i, k, n)), func(p *Page) {
+				p.Treaties, p.Articles = entryDeps(pageSlice(y.Entries, k, s.perPage()))
+				p.Nav = strings.Join(years, " ") + " pages " + strconv.Itoa(n)
+			})
 		}
 	}
-	add(s.htmlPage("treaties", treatiesPage, nil, nil, true, s.treatyList))
+	add(s.htmlPage("treaties", treatiesPage, true, s.treatyList))
 	for _, t := range cs.Treaties {
 		entries, referrers := tl.ByTreaty[t.ID], tl.Referrers[t.ID]
 		n := max(pageCount(len(entries), s.perPage()), pageCount(len(referrers), s.perPage()))
 		for k := 1; k <= n; k++ {
-			shown := pageSlice(entries, k, s.perPage())
-			treaties, articles := s.treatyDeps(t, shown, pageSlice(referrers, k, s.perPage()))
-			p := s.htmlPage(link.Paged(link.Treaty(t.ID), k), treatyPage, treaties, articles, false, s.treaty(t, k, n))
-			p.Nav = strconv.Itoa(n) + " " + s.entryNav(shown)
-			add(p)
+			addWith(s.htmlPage(link.Paged(link.Treaty(t.ID), k), treatyPage, false, s.treaty(t, k, n)), func(p *Page) {
+				shown := pageSlice(entries, k, s.perPage())
+				p.Treaties, p.Articles = s.treatyDeps(t, shown, pageSlice(referrers, k, s.perPage()))
+				p.Nav = strconv.Itoa(n) + " " + s.entryNav(shown)
+			})
 		}
-		var events []*timeline.Entry
-		for _, e := range entries {
-			if e.Kind == timeline.TreatyEvent || e.Kind == timeline.Expiry {
-				events = append(events, e)
-			}
-		}
-		add(Page{Path: link.Treaty(t.ID) + "/events.ics", Treaties: []string{t.ID}, Nav: s.entryNav(events),
-			render: func(w io.Writer) error { return export.Calendar(w, cs, tl, t.ID) }})
+		addWith(Page{Path: link.Treaty(t.ID) + "/events.ics",
+			render: func(w io.Writer) error { return export.Calendar(w, cs, tl, t.ID) }},
+			func(p *Page) {
+				var events []*timeline.Entry
+				for _, e := range entries {
+					if e.Kind == timeline.TreatyEvent || e.Kind == timeline.Expiry {
+						events = append(events, e)
+					}
+				}
+				p.Treaties, p.Nav = []string{t.ID}, s.entryNav(events)
+			})
 	}
 	n := pageCount(len(cs.Articles), s.perPage())
 	for i := 1; i <= n; i++ {
-		treaties, articles := articleDeps(pageSlice(cs.Articles, i, s.perPage()))
-		p := s.htmlPage(link.Paged("articles", i), articlesPage, treaties, articles, false, s.articleList(i, n))
-		p.Nav = strconv.Itoa(n)
-		add(p)
+		addWith(s.htmlPage(link.Paged("articles", i), articlesPage, false, s.articleList(i, n)), func(p *Page) {
+			p.Treaties, p.Articles = articleDeps(pageSlice(cs.Articles, i, s.perPage()))
+			p.Nav = strconv.Itoa(n)
+		})
 	}
 	for _, a := range cs.Articles {
-		p := s.articlePage(a, a)
-		p.Nav = s.entryNav(tl.ByArticle[a.Slug])
-		add(p)
+		addWith(s.articlePage(a, a), func(p *Page) { p.Nav = s.entryNav(tl.ByArticle[a.Slug]) })
 	}
 	for _, group := range []struct {
 		dir   string
 		title string
 		terms []*term
 	}{{"tags", "Tags", s.tags}, {"parties", "Parties", s.parties}} {
-		add(s.htmlPage(group.dir, termsPage, nil, nil, true, s.termIndex(group.title, group.dir, group.terms)))
+		add(s.htmlPage(group.dir, termsPage, true, s.termIndex(group.title, group.dir, group.terms)))
 		for _, t := range group.terms {
 			dir := group.dir + "/" + t.Slug
 			n := pageCount(len(t.Treaties)+len(t.Articles), s.perPage())
 			for i := 1; i <= n; i++ {
-				treaties, articles := termDeps(t, i, s.perPage())
-				p := s.htmlPage(link.Paged(dir, i), listPage, treaties, articles, false, s.termPage(group.dir, t, i, n))
-				p.Nav = strconv.Itoa(n)
-				add(p)
+				addWith(s.htmlPage(link.Paged(dir, i), listPage, false, s.termPage(group.dir, t, i, n)), func(p *Page) {
+					p.Treaties, p.Articles = termDeps(t, i, s.perPage())
+					p.Nav = strconv.Itoa(n)
+				})
 			}
 		}
 	}
@@ -170,7 +189,10 @@ func Pages(cs *content.Site, tl *timeline.Timeline, theme *Theme) []Page {
 // timeline entries of those of shown, the version of a that the timeline
 // was made from.
 func (s *site) articlePage(a, shown *content.Article) Page {
-	p := s.htmlPage(link.Article(a.Slug), articlePage, sortedSet(slices.Clone(a.Refs)), []string{a.Slug}, false, s.article(a, shown.Annotations))
+	p := s.htmlPage(link.Article(a.Slug), articlePage, false, s.article(a, shown.Annotations))
+	if s.deps {
+		p.Treaties, p.Articles = sortedSet(slices.Clone(a.Refs)), []string{a.Slug}
+	}
 	p.site, p.shown = s, shown
 	return p
 }
@@ -228,9 +250,9 @@ func (s *site) exports(pages []Page) []Page {
 
 // htmlPage is the page in folder dir, rendered from the page template tmpl
 // with the view that fill makes.
-func (s *site) htmlPage(dir, tmpl string, treaties, articles []string, global bool, fill func(l linker) (view, error)) Page {
+func (s *site) htmlPage(dir, tmpl string, global bool, fill func(l linker) (view, error)) Page {
 	file := link.File(dir)
-	return Page{Path: file, Treaties: treaties, Articles: articles, Global: global,
+	return Page{Path: file, Global: global,
 		render: func(w io.Writer) error {
 			l := linker{from: file, style: s.style}
 			v, err := fill(l)

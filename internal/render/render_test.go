@@ -148,7 +148,7 @@ func TestPagesRenderConcurrently(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := Pages(site, tl, theme)
+	pages := Pages(site, tl, theme, ListOptions{})
 	want := map[string][]byte{}
 	for _, p := range pages {
 		var b bytes.Buffer
@@ -405,7 +405,7 @@ func TestRenderReportsTemplateErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range Pages(site, tl, theme) {
+	for _, p := range Pages(site, tl, theme, ListOptions{}) {
 		if p.Path == "tags/index.html" {
 			if err := p.Render(io.Discard); err == nil || !strings.Contains(err.Error(), "terms.html") {
 				t.Errorf("Render(tags/index.html) = %v, want an error naming terms.html", err)
@@ -433,6 +433,34 @@ func TestTermPageSpansTreatiesThenArticles(t *testing.T) {
 	for i, want := range []string{"a b", "c x", "y", ""} {
 		if got := ids(term.page(i+1, 2)); got != want {
 			t.Errorf("page %d = %q, want %q", i+1, got, want)
+		}
+	}
+}
+
+func TestListingWithoutDepsRendersTheSame(t *testing.T) {
+	withDeps, pages := build(t, baseConfig(), Options{})
+	site, tl := testSite(t, baseConfig())
+	theme, err := LoadTheme(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := Pages(site, tl, theme, ListOptions{})
+	if len(bare) != len(pages) {
+		t.Fatalf("%d pages without dependencies, %d with", len(bare), len(pages))
+	}
+	for i, p := range bare {
+		if p.Path != pages[i].Path || p.Global != pages[i].Global {
+			t.Errorf("page %d is %s (global %v), want %s (global %v)", i, p.Path, p.Global, pages[i].Path, pages[i].Global)
+		}
+		if p.Treaties != nil || p.Articles != nil || p.Nav != "" {
+			t.Errorf("%s lists dependencies %q %q %q", p.Path, p.Treaties, p.Articles, p.Nav)
+		}
+		var b bytes.Buffer
+		if err := p.Render(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), withDeps[p.Path]) {
+			t.Errorf("%s renders differently without dependencies", p.Path)
 		}
 	}
 }

@@ -81,7 +81,7 @@ func build(t *testing.T, cfg content.Config, opts Options) (map[string][]byte, [
 	if err != nil {
 		t.Fatalf("LoadTheme: %v", err)
 	}
-	pages := Pages(site, tl, theme)
+	pages := Pages(site, tl, theme, ListOptions{Deps: true})
 	files := map[string][]byte{}
 	for _, p := range pages {
 		var b bytes.Buffer
