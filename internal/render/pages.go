@@ -367,19 +367,19 @@ func (s *site) terms() (tags, parties []*term) {
 	}
 	for _, t := range s.Treaties {
 		for _, name := range t.Tags {
-			if tm := get(tagBy, name); tm != nil && !slices.Contains(tm.Treaties, t) {
+			if tm := get(tagBy, name); tm != nil && !endsWith(tm.Treaties, t) {
 				tm.Treaties = append(tm.Treaties, t)
 			}
 		}
 		for _, name := range t.Parties {
-			if tm := get(partyBy, name); tm != nil && !slices.Contains(tm.Treaties, t) {
+			if tm := get(partyBy, name); tm != nil && !endsWith(tm.Treaties, t) {
 				tm.Treaties = append(tm.Treaties, t)
 			}
 		}
 	}
 	for _, a := range s.Articles {
 		for _, name := range a.Tags {
-			if tm := get(tagBy, name); tm != nil && !slices.Contains(tm.Articles, a) {
+			if tm := get(tagBy, name); tm != nil && !endsWith(tm.Articles, a) {
 				tm.Articles = append(tm.Articles, a)
 			}
 		}
@@ -392,6 +392,14 @@ func (s *site) terms() (tags, parties []*term) {
 		return out
 	}
 	return sorted(tagBy), sorted(partyBy)
+}
+
+// endsWith reports whether x is the last of list. Records are visited one
+// after another, so a record that two names of one term carry (spellings
+// that make the same slug) can only be the last one added; looking further
+// back would make gathering a large tag quadratic.
+func endsWith[T comparable](list []T, x T) bool {
+	return len(list) > 0 && list[len(list)-1] == x
 }
 
 func (s *site) perPage() int { return s.Config.PerPage() }

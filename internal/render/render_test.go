@@ -464,3 +464,16 @@ func TestListingWithoutDepsRendersTheSame(t *testing.T) {
 		}
 	}
 }
+
+func TestTermListsARecordOnceForSpellingsOfOneSlug(t *testing.T) {
+	tr := &content.Treaty{ID: "t", Title: "T", Tags: []string{"Arms Control", "arms-control"}, Parties: []string{"Russia", " russia"}}
+	a := &content.Article{Slug: "a", Tags: []string{"Arms control", "ARMS CONTROL"}}
+	s := &site{Site: content.NewSite(content.Config{}, []*content.Treaty{tr}, []*content.Article{a})}
+	tags, parties := s.terms()
+	if len(tags) != 1 || len(tags[0].Treaties) != 1 || len(tags[0].Articles) != 1 || tags[0].Name != "Arms Control" {
+		t.Errorf("tags = %+v, want one, Arms Control, with the treaty and the article once each", tags)
+	}
+	if len(parties) != 1 || len(parties[0].Treaties) != 1 {
+		t.Errorf("parties = %+v, want one with the treaty once", parties)
+	}
+}
