@@ -71,6 +71,9 @@ type Entry struct {
 	Annotation *content.Annotation // ReportedEvent from a dated annotation
 	// Future is true for an Expiry after the as-of date: "due to expire".
 	Future bool
+	// inYear is the entry's index in its year's entries, for YearPage,
+	// which every permalink to an entry asks.
+	inYear int32
 	// Successor is the treaty named by a superseded event's by, when the
 	// site has it.
 	Successor *content.Treaty

@@ -72,6 +72,7 @@ func Build(site *content.Site, asOf date.Date) *Timeline {
 			tl.Years = append(tl.Years, Year{Year: e.Date.Year()})
 		}
 		y := &tl.Years[len(tl.Years)-1]
+		e.inYear = int32(len(y.Entries))
 		y.Entries = append(y.Entries, e)
 		if e.Treaty != nil {
 			tl.ByTreaty[e.Treaty.ID] = append(tl.ByTreaty[e.Treaty.ID], e)
@@ -180,8 +181,8 @@ func (tl *Timeline) YearPage(e *Entry, per int) int {
 	if !ok {
 		return 0
 	}
-	i, ok := slices.BinarySearchFunc(tl.Years[y].Entries, e, compareEntries)
-	if !ok || tl.Years[y].Entries[i] != e {
+	i := int(e.inYear)
+	if es := tl.Years[y].Entries; i >= len(es) || es[i] != e {
 		return 0
 	}
 	return i/max(1, per) + 1
