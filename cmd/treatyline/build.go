@@ -23,6 +23,15 @@ import (
 // under it builds as before.
 const buildMemoryLimit = 900 << 20
 
+// buildGCPercent is the collector's GOGC during a build, unless GOGC sets
+// another. A build keeps what it loads until its pages are written, while
+// Markdown parsing makes garbage many times that size; at Go's default of
+// 100 the collector marks the loaded site again each time the garbage
+// matches it. At 200 it marks half as often: about a tenth less CPU time
+// in all, for a peak of about 220 MB instead of 145 MB at 10,000 articles.
+// The memory limit still bounds the largest sites.
+const buildGCPercent = 200
+
 // buildFlags are the flags shared by build, watch and serve.
 type buildFlags struct {
 	source, output, asOf, baseURL string
@@ -97,6 +106,9 @@ func (c *cli) runBuild(ctx context.Context, fs *flag.FlagSet, f *buildFlags, arg
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(buildMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(buildGCPercent)
 	}
 	stats, diags, err := build.Build(ctx, opts)
 	stopProgress()
