@@ -86,18 +86,21 @@ func (s *site) year(i, k, n int) func(l linker) (view, error) {
 			n := s.tl.Years[i+1].Year
 			d.Next = &ref{Title: strconv.Itoa(n), URL: l.page(link.Year(n))}
 		}
+		d.Years = make([]pageLink, 0, len(s.tl.Years))
 		for _, other := range s.tl.Years {
 			d.Years = append(d.Years, pageLink{N: other.Year, URL: l.page(link.Year(other.Year)), Current: other.Year == y.Year})
 		}
 		treaties, kinds, parties := map[string]string{}, map[string]string{}, map[string]string{}
+		month := -1 // of the last month group: 0 for entries dated by year alone
 		for _, e := range pageSlice(y.Entries, k, s.perPage()) {
 			v, err := s.entry(l, e, true)
 			if err != nil {
 				return view{}, err
 			}
-			id, name := monthOf(e.Date)
-			if len(d.Months) == 0 || d.Months[len(d.Months)-1].ID != id {
+			if m := monthNumber(e.Date); m != month {
+				id, name := monthOf(e.Date)
 				d.Months = append(d.Months, monthGroup{ID: id, Name: name})
+				month = m
 			}
 			m := &d.Months[len(d.Months)-1]
 			m.Entries = append(m.Entries, v)
@@ -119,6 +122,15 @@ func (s *site) year(i, k, n int) func(l linker) (view, error) {
 		}
 		return view{Title: title, Section: "timeline", Data: d}, nil
 	}
+}
+
+// monthNumber is the month of d, or 0 when d names a year alone: entries
+// of one year with the same number share a month group.
+func monthNumber(d date.Date) int {
+	if d.Precision() < date.Month {
+		return 0
+	}
+	return int(d.Month())
 }
 
 // monthOf returns the id and heading of the month group of d.
