@@ -166,6 +166,11 @@ func loadTheme(source string, site *content.Site) (*render.Theme, error) {
 // maxKeptBuffer bounds the buffer a render worker keeps between pages.
 const maxKeptBuffer = 1 << 20
 
+// renderWorkers is the number of render workers per core. Writing a page
+// can wait on the kernel, for the lock of a folder that the other workers
+// are adding to; a spare worker renders meanwhile.
+const renderWorkers = 2
+
 // renderAll renders pages on every core and hands each to tx as it is done,
 // so no more than a page per worker is held in memory at once, and reports
 // each page to progress when it is not nil. The output does not depend on
@@ -180,7 +185,7 @@ func renderAll(ctx context.Context, pages []render.Page, tx *publish.Tx, progres
 	if progress != nil {
 		progress(0, len(pages))
 	}
-	for range runtime.GOMAXPROCS(0) {
+	for range renderWorkers * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for p := range next {
