@@ -143,16 +143,23 @@ func TestCompiledPartialsYieldToTheme(t *testing.T) {
 	}
 }
 
-// TestCompiledArticlePageMatchesTemplates renders random article pages
-// with the default theme's templates and with the compiled page.
-func TestCompiledArticlePageMatchesTemplates(t *testing.T) {
+// compiledTheme returns the default theme, whose page file must be compiled.
+func compiledTheme(t *testing.T, file string) *Theme {
+	t.Helper()
 	th, err := LoadTheme(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if th.compiled[articlePage] == nil {
-		t.Fatal("the default article page is not compiled")
+	if th.compiled[file] == nil {
+		t.Fatalf("the default %s is not compiled", file)
 	}
+	return th
+}
+
+// TestCompiledArticlePageMatchesTemplates renders random article pages
+// with the default theme's templates and with the compiled page.
+func TestCompiledArticlePageMatchesTemplates(t *testing.T) {
+	th := compiledTheme(t, articlePage)
 	s := &site{theme: th, shared: newShared(), md: markdown.New(markdown.Options{})}
 	r := rand.New(rand.NewPCG(3, 5))
 	for range 1000 {
@@ -189,13 +196,7 @@ func TestCompiledArticlePageYieldsToTheme(t *testing.T) {
 // TestCompiledYearPageMatchesTemplates renders random year pages with the
 // default theme's templates and with the compiled page.
 func TestCompiledYearPageMatchesTemplates(t *testing.T) {
-	th, err := LoadTheme(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if th.compiled[yearPage] == nil {
-		t.Fatal("the default year page is not compiled")
-	}
+	th := compiledTheme(t, yearPage)
 	s := &site{theme: th, shared: newShared()}
 	r := rand.New(rand.NewPCG(4, 6))
 	pickOptions := func() []option {
