@@ -32,6 +32,7 @@ var compiledPartials = []compiledPartial{
 	{name: "entry", calls: []string{"date"}, fn: "treatylineEntry"},
 	{name: "entries", calls: []string{"entry", "date"}, fn: "treatylineEntries"},
 	{name: "article-item", calls: []string{"date", "refs", "ref"}, fn: "treatylineArticleItem"},
+	{name: "treaty-item", calls: []string{"status-badge", "refs", "ref"}, fn: "treatylineTreatyItem"},
 }
 
 var compiledFuncs = template.FuncMap{
@@ -46,6 +47,9 @@ var compiledFuncs = template.FuncMap{
 	},
 	"treatylineArticleItem": func(it articleItem) template.HTML {
 		return partial(func(w htmlWriter) error { w.articleItem(&it); return nil })
+	},
+	"treatylineTreatyItem": func(it treatyItem) template.HTML {
+		return partial(func(w htmlWriter) error { w.treatyItem(&it); return nil })
 	},
 }
 
@@ -418,6 +422,55 @@ func (w htmlWriter) articleItem(it *articleItem) {
 	w.WriteString("\n</li>")
 }
 
+// statusBadge is the "status-badge" partial.
+func (w htmlWriter) statusBadge(st *statusView) {
+	w.WriteString(`<span class="badge status status-`)
+	w.text(st.Kind)
+	w.WriteString(`">`)
+	w.text(st.Label)
+	w.WriteString(`</span>`)
+}
+
+// statusText writes a status's text, and how long ago or ahead it is when
+// known, as the treaty item and page show them.
+func (w htmlWriter) statusText(st *statusView) {
+	w.text(st.Text)
+	if st.Relative != "" {
+		w.WriteString(" (")
+		w.text(st.Relative)
+		w.WriteString(")")
+	}
+}
+
+// treatyItem is the "treaty-item" partial.
+func (w htmlWriter) treatyItem(it *treatyItem) {
+	w.WriteString("\n<li class=\"treaty-item\"><a class=\"title\" href=\"")
+	w.url(it.URL)
+	w.WriteString(`">`)
+	w.text(it.Title)
+	w.WriteString("</a> ")
+	w.statusBadge(&it.Status)
+	w.WriteString("\n<span class=\"status-text\">")
+	w.statusText(&it.Status)
+	w.WriteString("</span>")
+	if len(it.Parties) > 0 {
+		w.WriteString("\n<span class=\"parties\">Parties: ")
+		w.refs(it.Parties)
+		w.WriteString("</span>")
+	}
+	w.WriteString("\n</li>")
+}
+
+// articleItems writes `<ul class="articles">` with the "article-item" of
+// each article.
+func (w htmlWriter) articleItems(its []articleItem) {
+	w.WriteString("\n<ul class=\"articles\">")
+	for i := range its {
+		w.articleItem(&its[i])
+	}
+	w.WriteString("\n</ul>")
+}
+
 // A compiled page is a default page file and layout written in Go, for the
 // page a site has one of per article.
 type compiledPage struct {
@@ -449,6 +502,41 @@ var compiledPages = []compiledPage{
 				return fmt.Errorf("year page: data of type %T", v.Data)
 			}
 			return w.layout(v, func() error { return w.yearMain(v, &d) }, true)
+		},
+	},
+	{
+		file:      articlesPage,
+		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "refs", "ref", "article-item", "pager"},
+		write: func(w htmlWriter, v *view) error {
+			d, ok := v.Data.(articlesData)
+			if !ok {
+				return fmt.Errorf("article list page: data of type %T", v.Data)
+			}
+			return w.layout(v, func() error { w.articlesMain(v, &d); return nil }, false)
+		},
+	},
+	{
+		file: listPage,
+		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "refs", "ref",
+			"article-item", "treaty-item", "status-badge", "pager"},
+		write: func(w htmlWriter, v *view) error {
+			d, ok := v.Data.(listData)
+			if !ok {
+				return fmt.Errorf("list page: data of type %T", v.Data)
+			}
+			return w.layout(v, func() error { w.listMain(v, &d); return nil }, false)
+		},
+	},
+	{
+		file: treatyPage,
+		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "refs", "ref",
+			"status-badge", "entries", "entry", "article-item", "pager", "lifespan-chart"},
+		write: func(w htmlWriter, v *view) error {
+			d, ok := v.Data.(treatyData)
+			if !ok {
+				return fmt.Errorf("treaty page: data of type %T", v.Data)
+			}
+			return w.layout(v, func() error { return w.treatyMain(v, &d) }, false)
 		},
 	},
 }
@@ -685,4 +773,158 @@ func (w htmlWriter) pager(p *pager) {
 		w.WriteString(`" rel="next">Next page</a></li>`)
 	}
 	w.WriteString("\n</ul>\n</nav>")
+}
+
+// articlesMain is the "main" block of the default articles.html.
+func (w htmlWriter) articlesMain(v *view, d *articlesData) {
+	w.WriteString("\n<h1>")
+	w.text(v.Title)
+	w.WriteString("</h1>")
+	if len(d.Articles) > 0 {
+		w.articleItems(d.Articles)
+	} else {
+		w.WriteString("\n<p>No articles yet.</p>")
+	}
+	w.WriteString("\n")
+	w.pager(&d.Pager)
+	w.WriteString("\n")
+}
+
+// listMain is the "main" block of the default list.html.
+func (w htmlWriter) listMain(v *view, d *listData) {
+	w.WriteString("\n<h1>")
+	w.text(v.Title)
+	w.WriteString("</h1>")
+	if len(d.Treaties) > 0 {
+		w.WriteString("\n<section aria-labelledby=\"list-treaties\">\n<h2 id=\"list-treaties\">Treaties</h2>\n<ul class=\"treaties\">")
+		for i := range d.Treaties {
+			w.treatyItem(&d.Treaties[i])
+		}
+		w.WriteString("\n</ul>\n</section>")
+	}
+	if len(d.Articles) > 0 {
+		w.WriteString("\n<section aria-labelledby=\"list-articles\">\n<h2 id=\"list-articles\">Articles</h2>")
+		w.articleItems(d.Articles)
+		w.WriteString("\n</section>")
+	}
+	w.WriteString("\n")
+	w.pager(&d.Pager)
+	w.WriteString("\n")
+}
+
+// treatyMain is the "main" block of the default treaty.html. The lifespan
+// chart, on the first page only, is left to its template.
+func (w htmlWriter) treatyMain(v *view, d *treatyData) error {
+	w.WriteString("\n<article class=\"treaty\">\n<h1>")
+	w.text(d.Title)
+	w.WriteString("</h1>")
+	if d.FullTitle != "" {
+		w.WriteString("\n<p class=\"full-title\">")
+		w.text(d.FullTitle)
+		w.WriteString("</p>")
+	}
+	if len(d.Aliases) > 0 {
+		w.WriteString("\n<p class=\"aliases\">Also known as ")
+		for i, a := range d.Aliases {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			w.WriteString(`<span class="alias">`)
+			w.text(a)
+			w.WriteString("</span>")
+		}
+		w.WriteString("</p>")
+	}
+	w.WriteString("\n<section class=\"status-box\" aria-labelledby=\"s-status\">\n<h2 id=\"s-status\">Status</h2>\n<p class=\"status-line\">")
+	w.statusBadge(&d.Status)
+	w.WriteString(" ")
+	w.statusText(&d.Status)
+	w.WriteString("</p>")
+	if len(d.Withdrawn) > 0 {
+		w.WriteString("\n<p>Withdrawn: ")
+		for i, p := range d.Withdrawn {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			w.ref(p.Party)
+			w.WriteString(" on ")
+			w.date(p.Date)
+		}
+		w.WriteString("</p>")
+	}
+	if s := d.Successor; s != nil {
+		w.link("\n<p>Superseded by <a href=\"", s.URL, s.Title)
+		w.WriteString("</p>")
+	}
+	w.WriteString("\n<dl class=\"facts\">\n<dt>Parties</dt>\n<dd>")
+	w.refs(d.Parties)
+	w.WriteString("</dd>")
+	if d.Since.ISO != "" {
+		w.WriteString("\n<dt>Since</dt>\n<dd>")
+		w.date(d.Since)
+		w.WriteString("</dd>")
+	}
+	if d.Expires.ISO != "" {
+		w.WriteString("\n<dt>Expiry</dt>\n<dd>")
+		w.date(d.Expires)
+		w.WriteString("</dd>")
+	}
+	if len(d.Tags) > 0 {
+		w.WriteString("\n<dt>Tags</dt>\n<dd>")
+		w.refs(d.Tags)
+		w.WriteString("</dd>")
+	}
+	w.WriteString("\n</dl>\n</section>")
+	if d.Chart != nil {
+		w.WriteString("\n<section class=\"lifespans\" aria-labelledby=\"s-lifespan\">\n<h2 id=\"s-lifespan\">Lifespan</h2>\n")
+		if err := v.site.theme.executePart(w, treatyPage, "lifespan-chart", d.Chart); err != nil {
+			return err
+		}
+		w.WriteString("\n<p class=\"chart-note\">Every event is listed, with its date, under <a href=\"#s-timeline\">Timeline</a>.</p>\n</section>")
+	}
+	if d.Summary != "" {
+		w.WriteString("\n<p class=\"summary\">")
+		w.WriteString(string(d.Summary))
+		w.WriteString("</p>")
+	}
+	if d.Description != "" {
+		w.WriteString("\n<section class=\"description\" aria-labelledby=\"s-about\">\n<h2 id=\"s-about\">About</h2>\n")
+		w.WriteString(string(d.Description))
+		w.WriteString("\n</section>")
+	}
+	if len(d.Links) > 0 {
+		w.WriteString("\n<section aria-labelledby=\"s-links\">\n<h2 id=\"s-links\">Links</h2>\n<ul class=\"links\">")
+		for _, l := range d.Links {
+			w.WriteString("\n<li><a href=\"")
+			w.url(l.URL)
+			w.WriteString(`" rel="external">`)
+			w.text(l.Title)
+			w.WriteString("</a></li>")
+		}
+		w.WriteString("\n</ul>\n</section>")
+	}
+	w.WriteString("\n<section aria-labelledby=\"s-timeline\">\n<h2 id=\"s-timeline\">Timeline</h2>")
+	switch {
+	case len(d.Entries) > 0:
+		w.WriteString("\n")
+		if err := w.entries(d.Entries); err != nil {
+			return err
+		}
+	case d.Pager.Page == 1:
+		w.WriteString("\n<p>No events yet.</p>")
+	}
+	w.WriteString("\n<p class=\"subscribe\"><a href=\"")
+	w.url(d.Calendar)
+	w.WriteString("\" type=\"text/calendar\">Subscribe to this treaty's events (iCalendar)</a></p>\n</section>\n" +
+		"<section aria-labelledby=\"s-articles\">\n<h2 id=\"s-articles\">Articles</h2>")
+	switch {
+	case len(d.Articles) > 0:
+		w.articleItems(d.Articles)
+	case d.Pager.Page == 1:
+		w.WriteString("\n<p>No article refers to this treaty yet.</p>")
+	}
+	w.WriteString("\n</section>")
+	w.pager(&d.Pager)
+	w.WriteString("\n</article>\n")
+	return nil
 }

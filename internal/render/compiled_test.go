@@ -68,6 +68,32 @@ func pickItem(r *rand.Rand) articleItem {
 	}
 }
 
+func pickStatus(r *rand.Rand) statusView {
+	return statusView{Kind: pick(r), Label: pick(r), Text: pick(r), Relative: pick(r)}
+}
+
+func pickTreatyItem(r *rand.Rand) treatyItem {
+	return treatyItem{ref: ref{Title: pick(r), URL: pick(r)}, ID: pick(r), Parties: pickRefs(r),
+		Status: pickStatus(r), Summary: template.HTML(pick(r))}
+}
+
+func pickItems(r *rand.Rand) []articleItem {
+	var its []articleItem
+	for range r.IntN(3) {
+		its = append(its, pickItem(r))
+	}
+	return its
+}
+
+func pickPager(r *rand.Rand) pager {
+	n := 1 + r.IntN(12)
+	p := pagerFor(linker{from: "x/index.html"}, "x", 1+r.IntN(n), n)
+	if r.IntN(4) == 0 {
+		p.Prev, p.Next = pick(r), pick(r)
+	}
+	return p
+}
+
 // TestCompiledPartialsMatchTemplates renders random values with both the
 // default theme's templates and their compiled versions.
 func TestCompiledPartialsMatchTemplates(t *testing.T) {
@@ -98,6 +124,9 @@ func TestCompiledPartialsMatchTemplates(t *testing.T) {
 		it := pickItem(r)
 		check("article-item", it, compiledFuncs["treatylineArticleItem"].(func(articleItem) template.HTML)(it), nil)
 
+		ti := pickTreatyItem(r)
+		check("treaty-item", ti, compiledFuncs["treatylineTreatyItem"].(func(treatyItem) template.HTML)(ti), nil)
+
 		rs := pickRefs(r)
 		check("refs", rs, compiledFuncs["treatylineRefs"].(func([]ref) template.HTML)(rs), nil)
 	}
@@ -116,9 +145,9 @@ func TestCompiledPartialsYieldToTheme(t *testing.T) {
 		compiled       []string
 		want           string
 	}{
-		{"default", "", []string{"entries", "entry", "refs", "article-item"}, `<time datetime="2010-04-08">8 April 2010</time>`},
-		{"own date", `{{define "date"}}<b>{{.Text}}</b>{{end}}`, []string{"refs"}, `<b>8 April 2010</b>`},
-		{"own entry", `{{define "entry"}}<li>{{.ID}}</li>{{end}}`, []string{"refs", "article-item"}, `<ol class="entries"><li>e1</li>`},
+		{"default", "", []string{"entries", "entry", "refs", "article-item", "treaty-item"}, `<time datetime="2010-04-08">8 April 2010</time>`},
+		{"own date", `{{define "date"}}<b>{{.Text}}</b>{{end}}`, []string{"refs", "treaty-item"}, `<b>8 April 2010</b>`},
+		{"own entry", `{{define "entry"}}<li>{{.ID}}</li>{{end}}`, []string{"refs", "article-item", "treaty-item"}, `<ol class="entries"><li>e1</li>`},
 	}
 	for _, tt := range tests {
 		fsys := fstest.MapFS{yearPage: {Data: append(slices.Clip(year), tt.partials...)}}
@@ -253,5 +282,41 @@ func checkPage(t *testing.T, r *rand.Rand, s *site, file string, data any) {
 	}
 	if got.String() != want.String() {
 		t.Fatalf("%s of %#v:\ncompiled %q\ntemplate %q", file, data, got.String(), want.String())
+	}
+}
+
+// TestCompiledListPagesMatchTemplates renders random article lists, tag
+// and party pages and treaty pages with the default theme's templates and
+// with their compiled pages.
+func TestCompiledListPagesMatchTemplates(t *testing.T) {
+	th := compiledTheme(t, articlesPage)
+	for _, file := range []string{listPage, treatyPage} {
+		if th.compiled[file] == nil {
+			t.Fatalf("the default %s is not compiled", file)
+		}
+	}
+	s := &site{theme: th, shared: newShared()}
+	r := rand.New(rand.NewPCG(8, 9))
+	for range 1000 {
+		checkPage(t, r, s, articlesPage, articlesData{Articles: pickItems(r), Pager: pickPager(r)})
+
+		d := listData{Name: pick(r), Articles: pickItems(r), Pager: pickPager(r)}
+		for range r.IntN(3) {
+			d.Treaties = append(d.Treaties, pickTreatyItem(r))
+		}
+		checkPage(t, r, s, listPage, d)
+
+		td := treatyData{treatyItem: pickTreatyItem(r), FullTitle: pick(r), Since: dateView{ISO: pick(r), Text: pick(r)},
+			Expires: dateView{ISO: pick(r), Text: pick(r)}, Successor: pickRef(r), Description: template.HTML(pick(r)),
+			Links: pickRefs(r), Tags: pickRefs(r), Articles: pickItems(r), Calendar: pick(r), Pager: pickPager(r)}
+		for range r.IntN(3) {
+			td.Aliases = append(td.Aliases, pick(r))
+			td.Withdrawn = append(td.Withdrawn, partyDate{Party: ref{Title: pick(r), URL: pick(r)}, Date: dateView{ISO: pick(r), Text: pick(r)}})
+			td.Entries = append(td.Entries, pickEntry(r))
+		}
+		if r.IntN(3) == 0 {
+			td.Chart = &chartView{Width: r.IntN(900), Height: r.IntN(300), Title: pick(r), Desc: pick(r)}
+		}
+		checkPage(t, r, s, treatyPage, td)
 	}
 }
