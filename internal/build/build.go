@@ -57,6 +57,9 @@ type Stats struct {
 	Rendered  int    // pages rendered; a rebuild leaves the others alone
 	Output    string // the output folder
 	AsOf      date.Date
+	// sizes are the files of a full build's output folder, but the
+	// user's, with their sizes.
+	sizes map[string]int64
 }
 
 func (s Stats) String() string {

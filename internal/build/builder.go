@@ -159,7 +159,7 @@ func (b *Builder) editBodies(ctx context.Context, changed []string) (stats Stats
 	}
 
 	stats = Stats{Pages: len(last.pages), Rendered: len(todo), Output: last.out, AsOf: last.asOf}
-	ps, files, err := b.write(ctx, last, last.out, slices.Clone(todo), nil, false)
+	ps, tx, err := b.write(ctx, last, last.out, slices.Clone(todo), nil, false)
 	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
 	stats.Duration = b.now().Sub(start)
 	if err != nil {
@@ -171,7 +171,7 @@ func (b *Builder) editBodies(ctx context.Context, changed []string) (stats Stats
 		last.pages[p.Path] = p
 		last.articles[edited[i].Slug] = edited[i]
 	}
-	last.files = files
+	last.files = tx.Files()
 	b.bodyRebuilds++
 	return stats, slices.Clone(last.diags), true, nil
 }
@@ -237,10 +237,13 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, diags diag.Li
 			}
 		}
 	}
-	ps, files, err := b.write(ctx, last, out, todo, gone, full)
+	ps, tx, err := b.write(ctx, last, out, todo, gone, full)
 	stats.Written, stats.Unchanged, stats.Removed = ps.Written, ps.Unchanged, ps.Removed
+	if err == nil && full {
+		stats.sizes = tx.Sizes()
+	}
 	if err == nil && keep {
-		next.files = files
+		next.files = tx.Files()
 		b.last, b.current = next, true
 	}
 	return stats, err
@@ -248,10 +251,10 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, diags diag.Li
 
 // write renders the pages todo into the output folder out and removes the
 // pages gone from it: all at once when full, otherwise leaving the other
-// pages of the last build as they are. It returns what the output folder's
-// marker lists after. When the commit fails, the output may be half
-// updated, and the next build renders it all.
-func (b *Builder) write(ctx context.Context, last *built, out string, todo []render.Page, gone []string, full bool) (publish.Stats, *publish.Files, error) {
+// pages of the last build as they are. It returns the committed
+// transaction, which knows the files it wrote. When the commit fails, the
+// output may be half updated, and the next build renders it all.
+func (b *Builder) write(ctx context.Context, last *built, out string, todo []render.Page, gone []string, full bool) (publish.Stats, *publish.Tx, error) {
 	src, err := filepath.Abs(b.opts.Source)
 	if err != nil {
 		return publish.Stats{}, nil, err
@@ -284,7 +287,7 @@ func (b *Builder) write(ctx context.Context, last *built, out string, todo []ren
 		b.last = nil
 		return ps, nil, err
 	}
-	return ps, tx.Files(), nil
+	return ps, tx, nil
 }
 
 // stale returns the pages of next that may differ from their rendering in

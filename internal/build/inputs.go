@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -248,38 +250,20 @@ func readRecord(name string) (record, error) {
 }
 
 // writeRecord records the build that made stats: digest, the digest of its
-// inputs, and every file of the output folder with its size. It records
-// nothing when a file there is not a regular file or a folder.
+// inputs, and every file it wrote into the output folder, with its size.
+// The user's files are left out: a build carries them as they are, so no
+// change to them can make it write anything else.
 func writeRecord(stats Stats, digest string) error {
+	if stats.sizes == nil {
+		return errors.New("no list of the files written")
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%sdigest %s\nas-of %s\npages %d\n", recordHeader, digest, stats.AsOf, stats.Pages)
-	err := filepath.WalkDir(stats.Output, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	for _, name := range slices.Sorted(maps.Keys(stats.sizes)) {
+		if strings.ContainsAny(name, "\n\r") {
+			return fmt.Errorf("the record cannot hold the name %q", name)
 		}
-		rel, err := filepath.Rel(stats.Output, p)
-		if err != nil {
-			return err
-		}
-		switch {
-		case rel == recordName || strings.HasPrefix(rel, recordName+"-"):
-			return nil
-		case d.IsDir():
-			return nil
-		case !d.Type().IsRegular():
-			return errors.New("not a regular file")
-		case strings.ContainsAny(rel, "\n\r"):
-			return errors.New("a name the record cannot hold")
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "%d %s\n", info.Size(), filepath.ToSlash(rel))
-		return nil
-	})
-	if err != nil {
-		return nil
+		fmt.Fprintf(&b, "%d %s\n", stats.sizes[name], name)
 	}
 	tmp, err := os.CreateTemp(stats.Output, recordName+"-*")
 	if err != nil {

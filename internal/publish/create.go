@@ -120,6 +120,7 @@ func (f *File) settle() error {
 			}
 			tx.mu.Lock()
 			tx.stats.Unchanged++
+			tx.sizes[f.name] = f.size
 			tx.mu.Unlock()
 			return nil
 		}
@@ -129,6 +130,7 @@ func (f *File) settle() error {
 		tx.names[f.name] = f.target
 	}
 	tx.stats.Written++
+	tx.sizes[f.name] = f.size
 	tx.mu.Unlock()
 	return nil
 }

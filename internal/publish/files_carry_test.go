@@ -85,3 +85,57 @@ func TestFilesCarriedBetweenPartialCommits(t *testing.T) {
 		}
 	}
 }
+
+// TestSizesListWhatACommitWrote checks that Sizes gives, after a commit,
+// every file Put or Created, written or unchanged, and the marker, with the
+// sizes they have on disk, and none of the user's files.
+func TestSizesListWhatACommitWrote(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	commit := func(pages map[string]string) map[string]int64 {
+		t.Helper()
+		tx, err := Begin(out, Options{Logger: testLogger(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tx.Sizes() != nil {
+			t.Error("Sizes() before Commit, want nil")
+		}
+		for name, data := range pages {
+			if name == "data/big.json" {
+				f, err := tx.Create(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.WriteString(data)
+				if err := f.Close(); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			if err := tx.Put(name, []byte(data)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return tx.Sizes()
+	}
+	pages := with(site1, map[string]string{"data/big.json": `{"big": true}`})
+	commit(pages)
+	writeTree(t, out, map[string]string{"CNAME": "example.org"})
+	pages["index.html"] = "home, edited"
+	sizes := commit(pages) // one page written, the others unchanged
+	want := map[string]int64{markerName: lstat(t, filepath.Join(out, markerName)).Size()}
+	for name, data := range pages {
+		want[name] = int64(len(data))
+	}
+	if len(sizes) != len(want) {
+		t.Errorf("Sizes() lists %d files, want %d: %v", len(sizes), len(want), sizes)
+	}
+	for name, size := range want {
+		if got, ok := sizes[name]; !ok || got != size || lstat(t, filepath.Join(out, filepath.FromSlash(name))).Size() != size {
+			t.Errorf("Sizes()[%s] = %d, %v; want %d, the size on disk", name, got, ok, size)
+		}
+	}
+}

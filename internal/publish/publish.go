@@ -77,6 +77,7 @@ type Tx struct {
 
 	mu      sync.Mutex
 	names   map[string]string // Put names; in place, to their temporary file
+	sizes   map[string]int64  // the size of each file Put, by name
 	removed map[string]bool
 	tmpMade bool
 	seq     int
@@ -160,6 +161,7 @@ func Begin(dir string, opts Options) (*Tx, error) {
 		existed: exists, partial: opts.Partial, created: created, log: log, given: opts.Files,
 		exchange: exchangeFolders,
 		names:    make(map[string]string), removed: make(map[string]bool),
+		sizes: make(map[string]int64),
 	}
 	if err := tx.prepare(); err != nil {
 		tx.cleanup()
@@ -280,6 +282,7 @@ func (tx *Tx) put(name string, data []byte) error {
 			}
 			tx.mu.Lock()
 			tx.stats.Unchanged++
+			tx.sizes[name] = int64(len(data))
 			tx.mu.Unlock()
 			return nil
 		}
@@ -298,6 +301,7 @@ func (tx *Tx) put(name string, data []byte) error {
 		tx.names[name] = target
 	}
 	tx.stats.Written++
+	tx.sizes[name] = int64(len(data))
 	tx.mu.Unlock()
 	return nil
 }
@@ -365,6 +369,7 @@ func (tx *Tx) Commit() (Stats, error) {
 	tx.root.Close()
 	tx.mu.Lock()
 	tx.files = files
+	tx.sizes[markerName] = int64(len(files.marker))
 	tx.mu.Unlock()
 	tx.log.Debug("published", "dir", tx.dir, "written", tx.stats.Written,
 		"unchanged", tx.stats.Unchanged, "removed", tx.stats.Removed)
@@ -378,6 +383,20 @@ func (tx *Tx) Files() *Files {
 	tx.mu.Lock()
 	defer tx.mu.Unlock()
 	return tx.files
+}
+
+// Sizes returns, after a successful Commit, the size of every file the
+// transaction Put or Created and of the marker, by name: for a build
+// without [Options.Partial], every file of the output folder but the
+// user's. It is nil before Commit, after a failed one and after Abort. The
+// map is the transaction's: the caller must not change it.
+func (tx *Tx) Sizes() map[string]int64 {
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	if tx.files == nil {
+		return nil
+	}
+	return tx.sizes
 }
 
 // Abort ends the transaction leaving the output folder as it was, and
