@@ -69,10 +69,11 @@ func (s Stats) String() string {
 
 // Load reads and checks the site at opts.Source. The diagnostics include
 // warnings; the site is nil when they include an error.
-func Load(opts Options) (*content.Site, diag.List) { return load(opts, nil) }
+func Load(opts Options) (*content.Site, diag.List) { return load(opts, nil, nil) }
 
-// load is Load keeping what it reads in cache, when not nil.
-func load(opts Options, cache *content.Cache) (*content.Site, diag.List) {
+// load is Load keeping what it reads in cache and logging it in reads,
+// each when not nil.
+func load(opts Options, cache *content.Cache, reads *readLog) (*content.Site, diag.List) {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
 		return nil, diag.List{{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("opening site root: %v", err)}}
@@ -80,6 +81,7 @@ func load(opts Options, cache *content.Cache) (*content.Site, diag.List) {
 	defer root.Close()
 	fsys, release := siteFS(root)
 	defer release()
+	fsys = logReads(fsys, reads, "")
 	site, diags := content.Load(fsys, content.LoadOptions{Drafts: opts.Drafts, Cache: cache})
 	if site != nil && opts.BaseURL != "" {
 		site.Config.BaseURL = opts.BaseURL
@@ -135,33 +137,58 @@ func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
 		// No output folder to hold a record: the build reports why.
 		return buildOnce(ctx, opts)
 	}
+	rec, ok := usableRecord(out)
+	if !ok {
+		// Nothing to compare with: the record of this build is made from
+		// the files as it read them, each read once.
+		reads := newReadLog(time.Now())
+		stats, diags, err := (&Builder{opts: opts, reads: reads}).run(ctx, true)
+		if recordable(stats, diags, err, out) {
+			if d, ok := inputDigest(opts, out, reads); ok {
+				keepRecord(opts, stats, d)
+			}
+		}
+		return stats, diags, err
+	}
 	// The inputs are digested alongside the build, from its start, so that
 	// an edit made while the build runs leaves a record that no longer
 	// matches: digested at the end, the edit would be recorded as built.
 	digest := digestInputs(opts, out)
 	defer digest()
-	if stats, ok := upToDate(out, digest); ok {
+	if stats, ok := upToDate(out, rec, digest); ok {
 		stats.Duration = now().Sub(start)
 		return stats, nil, nil
 	}
 	stats, diags, err := buildOnce(ctx, opts)
-	// Warnings are shown by every build, so a site with warnings is always
-	// built; a record that cannot be written only costs the next build
-	// its shortcut.
-	if err == nil && len(diags) == 0 && stats.Output == out {
+	if recordable(stats, diags, err, out) {
 		if d, ok := digest(); ok {
-			if rerr := writeRecord(stats, d); rerr != nil && opts.Logger != nil {
-				opts.Logger.Warn("recording the build's inputs", "err", rerr)
-			}
+			keepRecord(opts, stats, d)
 		}
 	}
 	return stats, diags, err
 }
 
-func loadTheme(source string, site *content.Site) (*render.Theme, error) {
+// recordable reports whether a build that gave stats, diags and err into
+// out leaves a record of its inputs. Warnings are shown by every build, so
+// a site with warnings is always built.
+func recordable(stats Stats, diags diag.List, err error, out string) bool {
+	return err == nil && len(diags) == 0 && stats.Output == out
+}
+
+// keepRecord writes the record of a build; one that cannot be written only
+// costs the next build its shortcut.
+func keepRecord(opts Options, stats Stats, digest string) {
+	if err := writeRecord(stats, digest); err != nil && opts.Logger != nil {
+		opts.Logger.Warn("recording the build's inputs", "err", err)
+	}
+}
+
+// loadTheme loads the site's theme, logging the templates it reads in
+// reads when not nil.
+func loadTheme(source string, site *content.Site, reads *readLog) (*render.Theme, error) {
 	var opts render.Options
 	if site.Templates {
-		opts.Templates = os.DirFS(filepath.Join(source, "templates"))
+		opts.Templates = logReads(os.DirFS(filepath.Join(source, "templates")), reads, "templates")
 	}
 	return render.LoadTheme(opts)
 }

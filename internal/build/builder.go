@@ -36,6 +36,8 @@ type Builder struct {
 	// bodyRebuilds counts the rebuilds that took editBodies' way, so that
 	// tests can tell which way a rebuild took.
 	bodyRebuilds int
+	// reads, when not nil, logs every file a build reads.
+	reads *readLog
 }
 
 // built is what a rebuild compares the site with: the last good build.
@@ -110,7 +112,7 @@ func (b *Builder) now() time.Time {
 func (b *Builder) run(ctx context.Context, full bool) (Stats, diag.List, error) {
 	start := b.now()
 	b.current = false
-	site, diags := load(b.opts, b.cache)
+	site, diags := load(b.opts, b.cache, b.reads)
 	if diags.HasErrors() {
 		return Stats{}, diags, nil
 	}
@@ -196,7 +198,7 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, diags diag.Li
 	stats := Stats{Output: out, AsOf: next.asOf}
 
 	if full {
-		if next.theme, err = loadTheme(b.opts.Source, site); err != nil {
+		if next.theme, err = loadTheme(b.opts.Source, site, b.reads); err != nil {
 			return stats, err
 		}
 	} else {

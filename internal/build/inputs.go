@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -30,7 +31,7 @@ import (
 const recordName = ".treatyline-inputs"
 
 // recordHeader starts a record; a record of another format is ignored.
-const recordHeader = "treatyline inputs 1\n"
+const recordHeader = "treatyline inputs 2\n"
 
 // record is what a build leaves in recordName.
 type record struct {
@@ -40,25 +41,27 @@ type record struct {
 	files  map[string]int64 // every file of the output folder, by slash path, with its size
 }
 
-// upToDate returns the stats of a build that would change nothing, when the
-// output folder out holds the record of a build of the very same inputs,
-// whose digest the function digest gives, and every file it lists is there
-// with the size it had. ok is false at the least doubt, and the caller
-// builds.
-func upToDate(out string, digest func() (string, bool)) (stats Stats, ok bool) {
-	// A build cut short leaves a staging folder beside the output or temp
-	// files in it; only a real build cleans them up.
+// usableRecord returns the record of the output folder out, unless there
+// is none or a build cut short left its files beside or in the folder:
+// only a real build cleans them up.
+func usableRecord(out string) (record, bool) {
 	parent, name := filepath.Split(out)
 	if left, _ := filepath.Glob(filepath.Join(parent, "."+name+".treatyline-*")); len(left) > 0 {
-		return Stats{}, false
+		return record{}, false
 	}
 	if _, err := os.Lstat(filepath.Join(out, ".treatyline-tmp")); err == nil {
-		return Stats{}, false
+		return record{}, false
 	}
 	rec, err := readRecord(filepath.Join(out, recordName))
-	if err != nil {
-		return Stats{}, false
-	}
+	return rec, err == nil
+}
+
+// upToDate returns the stats of a build that would change nothing, when
+// rec, the record of the output folder out, is that of a build of the very
+// same inputs, whose digest the function digest gives, and every file it
+// lists is there with the size it had. ok is false at the least doubt, and
+// the caller builds.
+func upToDate(out string, rec record, digest func() (string, bool)) (stats Stats, ok bool) {
 	if d, ok := digest(); !ok || d != rec.digest {
 		return Stats{}, false
 	}
@@ -103,7 +106,7 @@ func digestInputs(opts Options, out string) func() (string, bool) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		digest, ok := inputDigest(opts, out)
+		digest, ok := inputDigest(opts, out, nil)
 		done <- result{digest, ok}
 	}()
 	return sync.OnceValues(func() (string, bool) {
@@ -117,7 +120,12 @@ func digestInputs(opts Options, out string) func() (string, bool) {
 // and templates/, ignored ones too. ok is false when the site holds a
 // symbolic link, whose target could change unseen, or a file cannot be
 // read.
-func inputDigest(opts Options, out string) (digest string, ok bool) {
+//
+// With reads, the log of a build that is over, the files it logged are
+// digested as the build read them, not read again; ok is then also false
+// when the log is incomplete, a file it logged is gone, or a file it did
+// not log changed since the build began, which the build may have missed.
+func inputDigest(opts Options, out string, reads *readLog) (digest string, ok bool) {
 	h := sha256.New()
 	exe, err := os.Executable()
 	if err != nil || hashFile(h, exe) != nil {
@@ -135,27 +143,29 @@ func inputDigest(opts Options, out string) (digest string, ok bool) {
 	defer root.Close()
 	fsys, release := siteFS(root)
 	defer release()
-	// The bytes of each file are dropped once hashed: one buffer serves them all.
-	var buf []byte
-	if info, err := fs.Lstat(fsys, "config.toml"); err != nil || hashEntry(h, fsys, "config.toml", info.Mode().Type(), &buf) != nil {
+	d := &digester{h: h, fsys: fsys, reads: reads}
+	if info, err := fs.Lstat(fsys, "config.toml"); err != nil || d.file("config.toml", info.Mode().Type()) != nil {
 		return "", false
 	}
 	for _, dir := range []string{"content", "templates"} {
-		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 			switch {
 			case err != nil:
 				return err
-			case d.Type()&fs.ModeSymlink != 0:
+			case e.Type()&fs.ModeSymlink != 0:
 				return errors.New("symbolic link")
-			case d.IsDir():
+			case e.IsDir():
 				fmt.Fprintf(h, "dir %q\x00", p)
 				return nil
 			}
-			return hashEntry(h, fsys, p, d.Type(), &buf)
+			return d.file(p, e.Type())
 		})
 		if err != nil && !(errors.Is(err, fs.ErrNotExist) && isMissing(fsys, dir)) {
 			return "", false
 		}
+	}
+	if reads != nil && (reads.incomplete || d.logged != len(reads.files)) {
+		return "", false
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
 }
@@ -167,29 +177,63 @@ func isMissing(fsys fs.FS, dir string) bool {
 	return errors.Is(err, fs.ErrNotExist)
 }
 
-// hashEntry adds the path, size and bytes of the file p, of type typ, to
-// h; only a regular file will do. The type comes from the folder listing
-// that found p, which saves a stat of every file of a large site. The file
-// is read into *buf where fsys can, and *buf keeps the larger buffer.
-func hashEntry(h io.Writer, fsys fs.FS, p string, typ fs.FileMode, buf *[]byte) error {
+// digester adds files to the digest of a site's inputs.
+type digester struct {
+	h     io.Writer
+	fsys  fs.FS
+	reads *readLog // see inputDigest; nil to read every file
+	// logged counts the files met that reads holds.
+	logged int
+	// buf serves every file read: the bytes are dropped once hashed.
+	buf []byte
+}
+
+// file adds the path, size and SHA-256 of the file p, of type typ; only a
+// regular file will do. The type comes from the folder listing that found
+// p, which saves a stat of every file of a large site.
+func (d *digester) file(p string, typ fs.FileMode) error {
 	if !typ.IsRegular() {
 		return fmt.Errorf("%s is not a regular file", p)
 	}
-	var data []byte
-	var err error
-	if bfs, ok := fsys.(bufferFS); ok {
-		if data, err = bfs.ReadFileBuffer(p, *buf); err == nil {
-			*buf = data
-		}
+	s, ok := fileSum{}, false
+	if d.reads != nil {
+		s, ok = d.reads.files[p]
+	}
+	if ok {
+		d.logged++
 	} else {
-		data, err = fs.ReadFile(fsys, p)
+		if d.reads != nil {
+			info, err := fs.Lstat(d.fsys, p)
+			if err != nil {
+				return err
+			}
+			// A second's margin covers file systems whose clocks tick
+			// coarsely.
+			if changedSince(info, d.reads.start.Add(-time.Second)) {
+				return fmt.Errorf("%s changed while the site was built", p)
+			}
+		}
+		data, err := d.read(p)
+		if err != nil {
+			return err
+		}
+		s = fileSum{sha256.Sum256(data), len(data)}
 	}
-	if err != nil {
-		return err
+	fmt.Fprintf(d.h, "file %q %d %x\x00", p, s.size, s.sum)
+	return nil
+}
+
+// read reads the file p into d.buf where the file system can.
+func (d *digester) read(p string) ([]byte, error) {
+	bfs, ok := d.fsys.(bufferFS)
+	if !ok {
+		return fs.ReadFile(d.fsys, p)
 	}
-	fmt.Fprintf(h, "file %q %d\x00", p, len(data))
-	_, err = h.Write(data)
-	return err
+	data, err := bfs.ReadFileBuffer(p, d.buf)
+	if err == nil {
+		d.buf = data
+	}
+	return data, err
 }
 
 // bufferFS is a file system that reads files into a buffer of the caller's.

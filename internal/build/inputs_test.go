@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/treatyline/treatyline/internal/date"
 	"github.com/treatyline/treatyline/internal/sitegen"
@@ -110,5 +111,75 @@ func appendTo(t *testing.T, name, data string) {
 	defer f.Close()
 	if _, err := f.WriteString(data); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestChangesDuringABuildAreNotRecordedAsBuilt changes the site while a
+// first build renders, after it has read the site, and checks that the
+// next build does not take the record of the first for its own inputs.
+func TestChangesDuringABuildAreNotRecordedAsBuilt(t *testing.T) {
+	article := func(site, name string) string { return filepath.Join(site, "content", "articles", name) }
+	tests := []struct {
+		name   string
+		change func(t *testing.T, site string)
+	}{
+		{"an article added", func(t *testing.T, site string) {
+			write(t, article(site, "added.md"), "+++\ntitle = \"Added\"\ndate = 2020-01-04\ntreaties = [\"treaty-000\"]\n+++\n\nNew.\n")
+		}},
+		{"an article moved in", func(t *testing.T, site string) {
+			// A rename keeps the file's modification time from before
+			// the build.
+			if err := os.Rename(filepath.Join(site, "outside.md"), article(site, "moved.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"an article removed", func(t *testing.T, site string) {
+			if err := os.Remove(article(site, "edited.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"an article edited", func(t *testing.T, site string) {
+			appendTo(t, article(site, "edited.md"), "\nMore.\n")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			site := filepath.Join(dir, "site")
+			if err := sitegen.Write(site, sitegen.Options{Seed: 1, Articles: 8, Treaties: 3}); err != nil {
+				t.Fatal(err)
+			}
+			write(t, article(site, "edited.md"), "+++\ntitle = \"Edited\"\ndate = 2020-01-02\ntreaties = [\"treaty-000\"]\n+++\n\nText.\n")
+			write(t, filepath.Join(site, "outside.md"), "+++\ntitle = \"Moved\"\ndate = 2020-01-05\ntreaties = [\"treaty-000\"]\n+++\n\nMoved.\n")
+			old := time.Now().Add(-time.Hour)
+			if err := os.Chtimes(filepath.Join(site, "outside.md"), old, old); err != nil {
+				t.Fatal(err)
+			}
+			opts := benchOptions(site, filepath.Join(dir, "public"))
+			changed := false
+			first := opts
+			first.Progress = func(done, total int) {
+				if done == 0 && !changed {
+					changed = true
+					tt.change(t, site)
+				}
+			}
+			if _, diags, err := Build(t.Context(), first); err != nil || len(diags) > 0 || !changed {
+				t.Fatalf("first Build: %v %v, changed during it: %v", err, diags, changed)
+			}
+			stats, diags, err := Build(t.Context(), opts)
+			if err != nil || diags.HasErrors() {
+				t.Fatalf("second Build: %v %v", err, diags)
+			}
+			if stats.Rendered == 0 {
+				t.Errorf("the second build took the first one's record and rendered nothing")
+			}
+			fresh := opts
+			fresh.Output = filepath.Join(dir, "fresh")
+			if _, _, err := New(fresh).Build(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			compareTrees(t, tt.name, tree(t, opts.Output), tree(t, fresh.Output))
+		})
 	}
 }

@@ -3,18 +3,11 @@ package build
 import (
 	"io/fs"
 	"os"
+	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
-
-// rootFS is what os.Root.FS gives: the loader reads folders, stats files
-// and links as well as reading files.
-type rootFS interface {
-	fs.ReadDirFS
-	fs.ReadFileFS
-	fs.StatFS
-	fs.ReadLinkFS
-}
 
 // readFS is the site root's file system with a faster ReadFile. os.Root
 // opens every folder on the way to a file, through os.File; reading the
@@ -94,4 +87,15 @@ func readAll(fd int, buf []byte) ([]byte, error) {
 			data = append(data, 0)[:len(data)]
 		}
 	}
+}
+
+// changedSince reports whether the file of info changed at or after t: its
+// inode's change time, which a write, a rename and a new link all set, and
+// which no program can set back.
+func changedSince(info fs.FileInfo, t time.Time) bool {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return true
+	}
+	return !time.Unix(st.Ctim.Unix()).Before(t)
 }
