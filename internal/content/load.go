@@ -90,7 +90,8 @@ func (l *loader) load() *Site {
 	} else if src == nil {
 		l.diags.Add(diag.Pos{File: configFile}, "missing site config: want %s at the site root", configFile)
 	}
-	l.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+	// Only a cache compares bodies with the last load's.
+	l.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Sums: l.cache != nil})
 
 	l.loadTreatiesCached()
 	articles := l.loadArticles()

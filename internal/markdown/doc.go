@@ -17,11 +17,15 @@ type Options struct {
 	// UnsafeHTML lets raw HTML in Markdown through. Dangerous link schemes
 	// (javascript:, vbscript:, data: outside images) are dropped regardless.
 	UnsafeHTML bool
+	// Sums fills in Doc.Sum, which only a comparison with an earlier
+	// parse needs.
+	Sums bool
 }
 
 // Doc is a parsed Markdown body.
 type Doc struct {
-	// Sum is the SHA-256 of the source: equal sums, equal bodies.
+	// Sum is the SHA-256 of the source, with Options.Sums: equal sums,
+	// equal bodies. It is zero without.
 	Sum         [sha256.Size]byte
 	Links       []*TreatyLink // in source order
 	Annotations []*Annotation // in source order

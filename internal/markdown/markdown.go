@@ -25,6 +25,7 @@ import (
 // build: Parse, Render, HTML and Inline are safe for concurrent use.
 type Markdown struct {
 	parser parser.Parser
+	sums   bool // Options.Sums
 	// renderer renders every parse, with holes for the Resolver to fill.
 	renderer renderer.Renderer
 	// inline holds the docs of the short fields given to Inline, by source:
@@ -58,6 +59,7 @@ func New(opts Options) *Markdown {
 	}
 	return &Markdown{
 		parser: md.Parser(),
+		sums:   opts.Sums,
 		renderer: renderer.NewRenderer(renderer.WithNodeRenderers(
 			// The priorities are goldmark's own: the core renderer at
 			// 1000, extensions at 500.
@@ -83,7 +85,10 @@ func (m *Markdown) Parse(src []byte) *Doc {
 // parse is Parse keeping the rendering in bodies, when not nil.
 func (m *Markdown) parse(src []byte, bodies *spill) *Doc {
 	root := m.parser.Parse(text.NewReader(src))
-	doc := &Doc{Sum: sha256.Sum256(src)}
+	doc := &Doc{}
+	if m.sums {
+		doc.Sum = sha256.Sum256(src)
+	}
 	// One walk drops dangerous links, aligns table cells and finds the
 	// treaty links and annotations.
 	var dangerous []ast.Node

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io"
@@ -395,5 +396,15 @@ func TestAnnotationNestingIsCapped(t *testing.T) {
 	}
 	if got, want := doc.Annotations[maxAnnotationDepth-1].Offset, 3*(maxAnnotationDepth-1); got != want {
 		t.Errorf("innermost annotation at offset %d, want %d", got, want)
+	}
+}
+
+func TestSumsOnlyWhenAsked(t *testing.T) {
+	src := []byte("Some *text*.\n")
+	if got := New(Options{Sums: true}).Parse(src).Sum; got != sha256.Sum256(src) {
+		t.Errorf("with Sums, Sum = %x, want the SHA-256 of the source", got)
+	}
+	if got := New(Options{}).Parse(src).Sum; got != [sha256.Size]byte{} {
+		t.Errorf("without Sums, Sum = %x, want zero", got)
 	}
 }
