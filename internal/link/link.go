@@ -33,6 +33,46 @@ func (s Style) Page(dir string) string {
 	return dir + "/index.html"
 }
 
+// PageFrom returns the URL of the page in folder dir, with #fragment when
+// fragment is not empty, relative to the page written at file:
+// Rel(file, s.Page(dir)+"#"+fragment) made in one allocation, since a
+// large site makes millions of them.
+func (s Style) PageFrom(file, dir, fragment string) string {
+	dir = strings.Trim(dir, "/")
+	up := parents(file)
+	end := "/index.html"
+	switch {
+	case dir == "" && s.Pretty:
+		end = ""
+	case dir == "":
+		end = "index.html"
+	case s.Pretty:
+		end = "/"
+	}
+	if up == "" && dir == "" && end == "" {
+		// Otherwise nothing, or a bare #fragment, which is a link to the
+		// page itself, not the home page.
+		up = "./"
+	}
+	hash := ""
+	if fragment != "" {
+		hash = "#"
+	}
+	return up + dir + end + hash + fragment
+}
+
+// ups serves parents without an allocation for all but deep pages.
+const ups = "../../../../../../../../../../../../../../../../"
+
+// parents returns "../" for each folder above the page written at file.
+func parents(file string) string {
+	n := 3 * strings.Count(file, "/")
+	if n <= len(ups) {
+		return ups[:n]
+	}
+	return strings.Repeat("../", n/3)
+}
+
 // File returns the output file of the page in folder dir: always
 // "dir/index.html", whatever the style.
 func File(dir string) string {
@@ -48,7 +88,7 @@ func File(dir string) string {
 // target (a URL relative to the site root, possibly with a #fragment).
 func Rel(file, target string) string {
 	target = strings.TrimPrefix(target, "./")
-	rel := strings.Repeat("../", strings.Count(file, "/")) + target
+	rel := parents(file) + target
 	if rel == "" || strings.HasPrefix(rel, "#") {
 		return "./" + rel
 	}

@@ -1,6 +1,9 @@
 package link
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPage(t *testing.T) {
 	tests := []struct {
@@ -31,10 +34,34 @@ func TestRel(t *testing.T) {
 		{"index.html", "#top", "./#top"},
 		{"404.html", "assets/style.css", "assets/style.css"},
 		{"tags/x/page/2/index.html", "tags/x/", "../../../../tags/x/"},
+		{strings.Repeat("a/", 20) + "index.html", "./", strings.Repeat("../", 20)},
 	}
 	for _, tt := range tests {
 		if got := Rel(tt.file, tt.target); got != tt.want {
 			t.Errorf("Rel(%q, %q) = %q, want %q", tt.file, tt.target, got, tt.want)
+		}
+	}
+}
+
+// TestPageFrom checks PageFrom against the Page and Rel it stands for, from
+// pages at every depth, deeper than its table of parents too.
+func TestPageFrom(t *testing.T) {
+	files := []string{"index.html", "404.html", "treaties/index.html", "treaties/new-start/index.html",
+		"tags/x/page/2/index.html", strings.Repeat("a/", 20) + "index.html"}
+	for _, pretty := range []bool{false, true} {
+		s := Style{Pretty: pretty}
+		for _, file := range files {
+			for _, dir := range []string{"", "/", "treaties", "treaties/new-start/", "/timeline/2021"} {
+				for _, frag := range []string{"", "e-1"} {
+					target := s.Page(dir)
+					if frag != "" {
+						target += "#" + frag
+					}
+					if got, want := s.PageFrom(file, dir, frag), Rel(file, target); got != want {
+						t.Errorf("%+v.PageFrom(%q, %q, %q) = %q, want %q", s, file, dir, frag, got, want)
+					}
+				}
+			}
 		}
 	}
 }

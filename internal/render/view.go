@@ -87,9 +87,16 @@ func (l linker) to(target string) string {
 
 // page returns the URL of the page in folder dir, with #fragment when given.
 func (l linker) page(dir string, fragment ...string) string {
+	frag := ""
+	if len(fragment) > 0 {
+		frag = fragment[0]
+	}
+	if l.root == "" {
+		return l.style.PageFrom(l.from, dir, frag)
+	}
 	target := l.style.Page(dir)
-	if len(fragment) > 0 && fragment[0] != "" {
-		target += "#" + fragment[0]
+	if frag != "" {
+		target += "#" + frag
 	}
 	return l.to(target)
 }
