@@ -122,6 +122,11 @@ func (l *loader) decodeArticle(f *file, src []byte, ca *cachedArticle) *articleF
 	}
 	for _, node := range a.Body.Annotations {
 		an := l.annotation(f, fm.BodyOffset, node)
+		if l.cache == nil {
+			// Checked once and for all: a load without a cache never
+			// sees this parse again, and a large site holds many.
+			node.Attrs = nil
+		}
 		if an.Treaty != "" {
 			refs[an.Treaty] = true
 		}
