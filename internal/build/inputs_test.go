@@ -61,12 +61,7 @@ func TestBuildSkipsOnlyWhenNothingChanged(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			site := filepath.Join(dir, "site")
-			if err := sitegen.Write(site, sitegen.Options{Seed: 1, Articles: 8, Treaties: 3}); err != nil {
-				t.Fatal(err)
-			}
-			write(t, filepath.Join(site, "content", "articles", "edited.md"), "+++\ntitle = \"Edited\"\ndate = 2020-01-02\ntreaties = [\"treaty-000\"]\n+++\n\nText.\n")
+			dir, site := recordTestSite(t)
 			opts := benchOptions(site, filepath.Join(dir, "public"))
 			if _, diags, err := Build(t.Context(), opts); err != nil || len(diags) > 0 {
 				t.Fatalf("first Build: %v %v", err, diags)
@@ -82,14 +77,34 @@ func TestBuildSkipsOnlyWhenNothingChanged(t *testing.T) {
 			if stats.Pages == 0 || stats.Written+stats.Unchanged != stats.Pages {
 				t.Errorf("stats %v: want every page written or unchanged", stats)
 			}
-			fresh := opts
-			fresh.Output = filepath.Join(dir, "fresh")
-			if _, _, err := New(fresh).Build(t.Context()); err != nil {
-				t.Fatal(err)
-			}
-			compareTrees(t, tt.name, tree(t, opts.Output), tree(t, fresh.Output))
+			assertFreshBuild(t, tt.name, dir, opts)
 		})
 	}
+}
+
+// recordTestSite writes a small site into a new folder dir, at site, with
+// an article the tests edit at content/articles/edited.md.
+func recordTestSite(t *testing.T) (dir, site string) {
+	t.Helper()
+	dir = t.TempDir()
+	site = filepath.Join(dir, "site")
+	if err := sitegen.Write(site, sitegen.Options{Seed: 1, Articles: 8, Treaties: 3}); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(site, "content", "articles", "edited.md"), "+++\ntitle = \"Edited\"\ndate = 2020-01-02\ntreaties = [\"treaty-000\"]\n+++\n\nText.\n")
+	return dir, site
+}
+
+// assertFreshBuild checks that the output of opts is what a fresh build of
+// its site into a new folder of dir gives.
+func assertFreshBuild(t *testing.T, name, dir string, opts Options) {
+	t.Helper()
+	fresh := opts
+	fresh.Output = filepath.Join(dir, "fresh")
+	if _, _, err := New(fresh).Build(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, name, tree(t, opts.Output), tree(t, fresh.Output))
 }
 
 func write(t *testing.T, name, data string) {
@@ -144,12 +159,7 @@ func TestChangesDuringABuildAreNotRecordedAsBuilt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			site := filepath.Join(dir, "site")
-			if err := sitegen.Write(site, sitegen.Options{Seed: 1, Articles: 8, Treaties: 3}); err != nil {
-				t.Fatal(err)
-			}
-			write(t, article(site, "edited.md"), "+++\ntitle = \"Edited\"\ndate = 2020-01-02\ntreaties = [\"treaty-000\"]\n+++\n\nText.\n")
+			dir, site := recordTestSite(t)
 			write(t, filepath.Join(site, "outside.md"), "+++\ntitle = \"Moved\"\ndate = 2020-01-05\ntreaties = [\"treaty-000\"]\n+++\n\nMoved.\n")
 			old := time.Now().Add(-time.Hour)
 			if err := os.Chtimes(filepath.Join(site, "outside.md"), old, old); err != nil {
@@ -174,12 +184,7 @@ func TestChangesDuringABuildAreNotRecordedAsBuilt(t *testing.T) {
 			if stats.Rendered == 0 {
 				t.Errorf("the second build took the first one's record and rendered nothing")
 			}
-			fresh := opts
-			fresh.Output = filepath.Join(dir, "fresh")
-			if _, _, err := New(fresh).Build(t.Context()); err != nil {
-				t.Fatal(err)
-			}
-			compareTrees(t, tt.name, tree(t, opts.Output), tree(t, fresh.Output))
+			assertFreshBuild(t, tt.name, dir, opts)
 		})
 	}
 }

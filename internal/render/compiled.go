@@ -485,60 +485,43 @@ var compiledPages = []compiledPage{
 	{
 		file:      articlePage,
 		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "refs", "ref", "entries", "entry"},
-		write: func(w htmlWriter, v *view) error {
-			d, ok := v.Data.(articleData)
-			if !ok {
-				return fmt.Errorf("article page: data of type %T", v.Data)
-			}
-			return w.layout(v, func() error { return w.articleMain(&d) }, false)
-		},
+		write:     pageWith("article page", htmlWriter.articleMain, false),
 	},
 	{
 		file:      yearPage,
 		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "entries", "entry", "pager"},
-		write: func(w htmlWriter, v *view) error {
-			d, ok := v.Data.(yearData)
-			if !ok {
-				return fmt.Errorf("year page: data of type %T", v.Data)
-			}
-			return w.layout(v, func() error { return w.yearMain(v, &d) }, true)
-		},
+		write:     pageWith("year page", htmlWriter.yearMain, true),
 	},
 	{
 		file:      articlesPage,
 		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "refs", "ref", "article-item", "pager"},
-		write: func(w htmlWriter, v *view) error {
-			d, ok := v.Data.(articlesData)
-			if !ok {
-				return fmt.Errorf("article list page: data of type %T", v.Data)
-			}
-			return w.layout(v, func() error { w.articlesMain(v, &d); return nil }, false)
-		},
+		write:     pageWith("article list page", htmlWriter.articlesMain, false),
 	},
 	{
 		file: listPage,
 		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "refs", "ref",
 			"article-item", "treaty-item", "status-badge", "pager"},
-		write: func(w htmlWriter, v *view) error {
-			d, ok := v.Data.(listData)
-			if !ok {
-				return fmt.Errorf("list page: data of type %T", v.Data)
-			}
-			return w.layout(v, func() error { w.listMain(v, &d); return nil }, false)
-		},
+		write: pageWith("list page", htmlWriter.listMain, false),
 	},
 	{
 		file: treatyPage,
 		templates: []string{layoutFile, "title", "head", "main", "scripts", "date", "refs", "ref",
 			"status-badge", "entries", "entry", "article-item", "pager", "lifespan-chart"},
-		write: func(w htmlWriter, v *view) error {
-			d, ok := v.Data.(treatyData)
-			if !ok {
-				return fmt.Errorf("treaty page: data of type %T", v.Data)
-			}
-			return w.layout(v, func() error { return w.treatyMain(v, &d) }, false)
-		},
+		write: pageWith("treaty page", htmlWriter.treatyMain, false),
 	},
+}
+
+// pageWith returns the writer of a compiled page, named page in errors,
+// whose view's data is a D: the layout around main, with the year page's
+// script when script is set.
+func pageWith[D any](page string, main func(htmlWriter, *view, *D) error, script bool) func(htmlWriter, *view) error {
+	return func(w htmlWriter, v *view) error {
+		d, ok := v.Data.(D)
+		if !ok {
+			return fmt.Errorf("%s: data of type %T", page, v.Data)
+		}
+		return w.layout(v, func() error { return main(w, v, &d) }, script)
+	}
 }
 
 // compiledPageOf returns the Go writer of the page file whose template set
@@ -606,7 +589,7 @@ func (w htmlWriter) layout(v *view, main func() error, script bool) error {
 }
 
 // articleMain is the "main" block of the default article.html.
-func (w htmlWriter) articleMain(d *articleData) error {
+func (w htmlWriter) articleMain(_ *view, d *articleData) error {
 	w.WriteString("\n<article class=\"article\">\n<header>\n<h1>")
 	w.text(d.Title)
 	w.WriteString("</h1>\n<p class=\"meta\">")
@@ -776,7 +759,7 @@ func (w htmlWriter) pager(p *pager) {
 }
 
 // articlesMain is the "main" block of the default articles.html.
-func (w htmlWriter) articlesMain(v *view, d *articlesData) {
+func (w htmlWriter) articlesMain(v *view, d *articlesData) error {
 	w.WriteString("\n<h1>")
 	w.text(v.Title)
 	w.WriteString("</h1>")
@@ -788,10 +771,11 @@ func (w htmlWriter) articlesMain(v *view, d *articlesData) {
 	w.WriteString("\n")
 	w.pager(&d.Pager)
 	w.WriteString("\n")
+	return nil
 }
 
 // listMain is the "main" block of the default list.html.
-func (w htmlWriter) listMain(v *view, d *listData) {
+func (w htmlWriter) listMain(v *view, d *listData) error {
 	w.WriteString("\n<h1>")
 	w.text(v.Title)
 	w.WriteString("</h1>")
@@ -810,6 +794,7 @@ func (w htmlWriter) listMain(v *view, d *listData) {
 	w.WriteString("\n")
 	w.pager(&d.Pager)
 	w.WriteString("\n")
+	return nil
 }
 
 // treatyMain is the "main" block of the default treaty.html. The lifespan
