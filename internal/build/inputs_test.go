@@ -188,3 +188,22 @@ func TestChangesDuringABuildAreNotRecordedAsBuilt(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstBuildRecordsItsTheme checks that a first build logs the reads of
+// a site's own templates too, so that a build of the same site skips.
+func TestFirstBuildRecordsItsTheme(t *testing.T) {
+	dir, site := recordTestSite(t)
+	write(t, filepath.Join(site, "templates", "assets", "extra.css"), "p{}")
+	write(t, filepath.Join(site, "templates", "my-theme.html"), `{{define "title"}}Mine: {{.Title}}{{end}}`)
+	opts := benchOptions(site, filepath.Join(dir, "public"))
+	for i, want := range []bool{false, true} {
+		stats, diags, err := Build(t.Context(), opts)
+		if err != nil || len(diags) > 0 {
+			t.Fatalf("Build %d: %v %v", i+1, err, diags)
+		}
+		if skipped := stats.Rendered == 0; skipped != want {
+			t.Errorf("Build %d skipped = %v, want %v", i+1, skipped, want)
+		}
+	}
+	assertFreshBuild(t, "a site with templates", dir, opts)
+}
