@@ -758,27 +758,35 @@ func (w htmlWriter) pager(p *pager) {
 	w.WriteString("\n</ul>\n</nav>")
 }
 
+// heading writes the page's <h1>, as the list pages start.
+func (w htmlWriter) heading(title string) {
+	w.WriteString("\n<h1>")
+	w.text(title)
+	w.WriteString("</h1>")
+}
+
+// listEnd writes the pager that ends a list page, on a line of its own.
+func (w htmlWriter) listEnd(p *pager) {
+	w.WriteString("\n")
+	w.pager(p)
+	w.WriteString("\n")
+}
+
 // articlesMain is the "main" block of the default articles.html.
 func (w htmlWriter) articlesMain(v *view, d *articlesData) error {
-	w.WriteString("\n<h1>")
-	w.text(v.Title)
-	w.WriteString("</h1>")
+	w.heading(v.Title)
 	if len(d.Articles) > 0 {
 		w.articleItems(d.Articles)
 	} else {
 		w.WriteString("\n<p>No articles yet.</p>")
 	}
-	w.WriteString("\n")
-	w.pager(&d.Pager)
-	w.WriteString("\n")
+	w.listEnd(&d.Pager)
 	return nil
 }
 
 // listMain is the "main" block of the default list.html.
 func (w htmlWriter) listMain(v *view, d *listData) error {
-	w.WriteString("\n<h1>")
-	w.text(v.Title)
-	w.WriteString("</h1>")
+	w.heading(v.Title)
 	if len(d.Treaties) > 0 {
 		w.WriteString("\n<section aria-labelledby=\"list-treaties\">\n<h2 id=\"list-treaties\">Treaties</h2>\n<ul class=\"treaties\">")
 		for i := range d.Treaties {
@@ -791,9 +799,7 @@ func (w htmlWriter) listMain(v *view, d *listData) error {
 		w.articleItems(d.Articles)
 		w.WriteString("\n</section>")
 	}
-	w.WriteString("\n")
-	w.pager(&d.Pager)
-	w.WriteString("\n")
+	w.listEnd(&d.Pager)
 	return nil
 }
 
