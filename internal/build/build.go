@@ -140,11 +140,16 @@ func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
 	rec, ok := usableRecord(out)
 	if !ok {
 		// Nothing to compare with: the record of this build is made from
-		// the files as it read them, each read once.
+		// the files as it read them, each read once. It is made while the
+		// pages render, once the build has read all it reads.
 		reads := newReadLog(time.Now())
-		stats, diags, err := (&Builder{opts: opts, reads: reads}).run(ctx, true)
-		if recordable(stats, diags, err, out) {
-			if d, ok := inputDigest(opts, out, reads); ok {
+		var digest func() (string, bool)
+		b := &Builder{opts: opts, reads: reads}
+		b.readsDone = func() { digest = digestInputs(opts, out, reads) }
+		stats, diags, err := b.run(ctx, true)
+		if digest != nil {
+			d, ok := digest()
+			if ok && recordable(stats, diags, err, out) {
 				keepRecord(opts, stats, d)
 			}
 		}
@@ -153,7 +158,7 @@ func Build(ctx context.Context, opts Options) (Stats, diag.List, error) {
 	// The inputs are digested alongside the build, from its start, so that
 	// an edit made while the build runs leaves a record that no longer
 	// matches: digested at the end, the edit would be recorded as built.
-	digest := digestInputs(opts, out)
+	digest := digestInputs(opts, out, nil)
 	defer digest()
 	if stats, ok := upToDate(out, rec, digest); ok {
 		stats.Duration = now().Sub(start)

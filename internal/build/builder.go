@@ -36,8 +36,11 @@ type Builder struct {
 	// bodyRebuilds counts the rebuilds that took editBodies' way, so that
 	// tests can tell which way a rebuild took.
 	bodyRebuilds int
-	// reads, when not nil, logs every file a build reads.
-	reads *readLog
+	// reads, when not nil, logs every file a build reads; readsDone, when
+	// not nil, is called once a full build has read all it reads, before it
+	// renders.
+	reads     *readLog
+	readsDone func()
 }
 
 // built is what a rebuild compares the site with: the last good build.
@@ -200,6 +203,9 @@ func (b *Builder) publish(ctx context.Context, site *content.Site, diags diag.Li
 	if full {
 		if next.theme, err = loadTheme(b.opts.Source, site, b.reads); err != nil {
 			return stats, err
+		}
+		if b.readsDone != nil {
+			b.readsDone()
 		}
 	} else {
 		next.theme = last.theme

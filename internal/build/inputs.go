@@ -99,14 +99,14 @@ func outputFolder(opts Options) (string, bool) {
 
 // digestInputs runs inputDigest in a goroutine and returns a function that
 // waits for its result. The caller must call it before it returns.
-func digestInputs(opts Options, out string) func() (string, bool) {
+func digestInputs(opts Options, out string, reads *readLog) func() (string, bool) {
 	type result struct {
 		digest string
 		ok     bool
 	}
 	done := make(chan result, 1)
 	go func() {
-		digest, ok := inputDigest(opts, out, nil)
+		digest, ok := inputDigest(opts, out, reads)
 		done <- result{digest, ok}
 	}()
 	return sync.OnceValues(func() (string, bool) {
@@ -121,10 +121,11 @@ func digestInputs(opts Options, out string) func() (string, bool) {
 // symbolic link, whose target could change unseen, or a file cannot be
 // read.
 //
-// With reads, the log of a build that is over, the files it logged are
-// digested as the build read them, not read again; ok is then also false
-// when the log is incomplete, a file it logged is gone, or a file it did
-// not log changed since the build began, which the build may have missed.
+// With reads, the log of a build that has read all it reads, the files it
+// logged are digested as the build read them, not read again; ok is then
+// also false when the log is incomplete, a file it logged is gone, or a
+// file it did not log changed since the build began, which the build may
+// have missed.
 func inputDigest(opts Options, out string, reads *readLog) (digest string, ok bool) {
 	h := sha256.New()
 	exe, err := os.Executable()
