@@ -182,25 +182,26 @@ func (l *loader) loadArticle(e entry, buf *[]byte) articleResult {
 	if f == nil {
 		return res
 	}
-	if l.cache == nil {
-		// Only a cache compares files with the last load's: no sums.
-		af := l.decodeArticle(f, src, nil)
-		res.af, res.diags = l.keep(af, f.diags)
-		return res
-	}
-	ca := &cachedArticle{sum: sha256.Sum256(src)}
-	res.entry = ca
-	if prev != nil {
-		// The body may be the same even when the file is not.
-		ca.doc = prev.doc
-		if prev.sum == ca.sum && l.cache.context == l.context {
-			ca.decoded, ca.diags, ca.front = prev.decoded, prev.diags, prev.front
-			res.af, res.diags = l.keep(ca.decoded, ca.diags)
-			return res
+	// Only a cache compares files with the last load's: without one, no
+	// sums are taken.
+	var ca *cachedArticle
+	if l.cache != nil {
+		ca = &cachedArticle{sum: sha256.Sum256(src)}
+		res.entry = ca
+		if prev != nil {
+			// The body may be the same even when the file is not.
+			ca.doc = prev.doc
+			if prev.sum == ca.sum && l.cache.context == l.context {
+				ca.decoded, ca.diags, ca.front = prev.decoded, prev.diags, prev.front
+				res.af, res.diags = l.keep(ca.decoded, ca.diags)
+				return res
+			}
 		}
 	}
 	af := l.decodeArticle(f, src, ca)
-	ca.decoded, ca.diags = af, f.diags
+	if ca != nil {
+		ca.decoded, ca.diags = af, f.diags
+	}
 	res.af, res.diags = l.keep(af, f.diags)
 	return res
 }
