@@ -92,7 +92,12 @@ func (s *site) year(i, k, n int) func(l linker) (view, error) {
 		}
 		treaties, kinds, parties := map[string]string{}, map[string]string{}, map[string]string{}
 		month := -1 // of the last month group: 0 for entries dated by year alone
-		for _, e := range pageSlice(y.Entries, k, s.perPage()) {
+		shown := pageSlice(y.Entries, k, s.perPage())
+		// The month groups share one slice of views, made at its final
+		// size: a view is large, and a year page shows a hundred.
+		views := make([]entryView, 0, len(shown))
+		start := 0 // of the last month group in views
+		for _, e := range shown {
 			v, err := s.entry(l, e, true)
 			if err != nil {
 				return view{}, err
@@ -100,10 +105,10 @@ func (s *site) year(i, k, n int) func(l linker) (view, error) {
 			if m := monthNumber(e.Date); m != month {
 				id, name := monthOf(e.Date)
 				d.Months = append(d.Months, monthGroup{ID: id, Name: name})
-				month = m
+				month, start = m, len(views)
 			}
-			m := &d.Months[len(d.Months)-1]
-			m.Entries = append(m.Entries, v)
+			views = append(views, v)
+			d.Months[len(d.Months)-1].Entries = views[start:len(views):len(views)]
 
 			kinds[v.Kind] = v.Badge
 			for _, id := range strings.Fields(v.FilterTreaties) {
