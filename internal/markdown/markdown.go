@@ -28,8 +28,8 @@ type Markdown struct {
 	sums   bool // Options.Sums
 	// renderer renders every parse, with holes for the Resolver to fill.
 	renderer renderer.Renderer
-	// inline holds the docs of the short fields given to Inline, by source:
-	// a summary or a note shows on several pages.
+	// inline holds the *inlineDoc of each short field given to Inline, by
+	// source: a summary or a note shows on several pages.
 	inline sync.Map
 	// buffers recycles the holeWriters of parses, and filled the
 	// filledHoles of renderings to strings.
@@ -172,14 +172,36 @@ func (m *Markdown) HTML(doc *Doc, r Resolver) (template.HTML, error) {
 // event note. A single paragraph renders without its <p>, ready to sit in
 // other markup; anything longer renders as blocks.
 func (m *Markdown) Inline(src string, r Resolver) (template.HTML, error) {
-	var doc *Doc
+	var in *inlineDoc
 	if d, ok := m.inline.Load(src); ok {
-		doc = d.(*Doc)
+		in = d.(*inlineDoc)
 	} else {
 		// Short fields stay in memory.
-		doc = m.parse([]byte(src), nil)
-		m.inline.Store(src, doc)
+		in = &inlineDoc{doc: m.parse([]byte(src), nil)}
+		if len(in.doc.holes) == 0 && in.doc.err == nil {
+			in.html, _ = m.inlineHTML(in.doc, nil)
+			in.fixed = true
+		}
+		m.inline.Store(src, in)
 	}
+	if in.fixed {
+		return in.html, nil
+	}
+	return m.inlineHTML(in.doc, r)
+}
+
+// inlineDoc is a short field parsed, with its HTML when that does not
+// depend on the Resolver: a field without treaty links and annotations, as
+// most are, renders alike on every page that shows it, and a large site
+// shows its summaries hundreds of thousands of times.
+type inlineDoc struct {
+	doc   *Doc
+	html  template.HTML
+	fixed bool // html is the field's HTML on every page
+}
+
+// inlineHTML renders doc as Inline does.
+func (m *Markdown) inlineHTML(doc *Doc, r Resolver) (template.HTML, error) {
 	out, err := m.HTML(doc, r)
 	if err != nil {
 		return "", err

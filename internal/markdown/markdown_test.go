@@ -228,6 +228,30 @@ func TestInline(t *testing.T) {
 	}
 }
 
+// TestInlineAgainFollowsTheResolver renders fields a second time with
+// another resolver, as a field shown on pages in different folders is: a
+// field with a treaty link takes the second resolver's href, one without
+// renders as before.
+func TestInlineAgainFollowsTheResolver(t *testing.T) {
+	m := New(Options{})
+	for _, tt := range []struct{ src, first, again string }{
+		{"Replaced by [[new-start]].",
+			`Replaced by <a class="treaty-link" href="../../treaties/new-start/index.html">new-start</a>.`,
+			`Replaced by <a class="treaty-link" href="&quot;&gt;&lt;script&gt;x&lt;/script&gt;">new-start</a>.`},
+		{"Caps *1,550*.", "Caps <em>1,550</em>.", "Caps <em>1,550</em>."},
+	} {
+		for i, r := range []Resolver{testResolver{}, hostileResolver{}} {
+			got, err := m.Inline(tt.src, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := []string{tt.first, tt.again}[i]; string(got) != want {
+				t.Errorf("Inline(%q), rendering %d = %q, want %q", tt.src, i+1, got, want)
+			}
+		}
+	}
+}
+
 // hostileResolver returns hrefs and ids that would break out of their
 // attributes if they were not escaped.
 type hostileResolver struct{}
