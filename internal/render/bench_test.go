@@ -2,13 +2,11 @@ package render
 
 import (
 	"io"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/treatyline/treatyline/internal/content"
 	"github.com/treatyline/treatyline/internal/date"
-	"github.com/treatyline/treatyline/internal/sitegen"
+	"github.com/treatyline/treatyline/internal/sitetest"
 	"github.com/treatyline/treatyline/internal/timeline"
 )
 
@@ -31,14 +29,7 @@ func BenchmarkArticleLists(b *testing.B) {
 
 // benchmarkPages renders the pages of a generated site whose paths match.
 func benchmarkPages(b *testing.B, match func(path string) bool) {
-	dir := b.TempDir()
-	if err := sitegen.Write(dir, sitegen.Options{Seed: 1, Articles: 2000, Treaties: sitegen.TreatiesFor(2000)}); err != nil {
-		b.Fatal(err)
-	}
-	site, diags := content.Load(os.DirFS(dir), content.LoadOptions{})
-	if diags.HasErrors() {
-		b.Fatal(diags)
-	}
+	site := sitetest.Generated(b, 2000)
 	theme, err := LoadTheme(Options{})
 	if err != nil {
 		b.Fatal(err)
