@@ -178,13 +178,12 @@ func (m *Markdown) Inline(src string, r Resolver) (template.HTML, error) {
 	} else {
 		// Short fields stay in memory.
 		in = &inlineDoc{doc: m.parse([]byte(src), nil)}
-		if len(in.doc.holes) == 0 && in.doc.err == nil {
+		if in.fixed() {
 			in.html, _ = m.inlineHTML(in.doc, nil)
-			in.fixed = true
 		}
 		m.inline.Store(src, in)
 	}
-	if in.fixed {
+	if in.fixed() {
 		return in.html, nil
 	}
 	return m.inlineHTML(in.doc, r)
@@ -195,10 +194,12 @@ func (m *Markdown) Inline(src string, r Resolver) (template.HTML, error) {
 // most are, renders alike on every page that shows it, and a large site
 // shows its summaries hundreds of thousands of times.
 type inlineDoc struct {
-	doc   *Doc
-	html  template.HTML
-	fixed bool // html is the field's HTML on every page
+	doc  *Doc
+	html template.HTML // when fixed
 }
+
+// fixed reports whether the field renders alike on every page.
+func (in *inlineDoc) fixed() bool { return len(in.doc.holes) == 0 && in.doc.err == nil }
 
 // inlineHTML renders doc as Inline does.
 func (m *Markdown) inlineHTML(doc *Doc, r Resolver) (template.HTML, error) {
